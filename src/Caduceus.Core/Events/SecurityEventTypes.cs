@@ -1,0 +1,11 @@
+namespace Caduceus.Events;
+
+/// <summary>The kinds of security event the gateway emits.</summary>
+public static class SecurityEventTypes
+{
+    public const string RequestBlocked = "request.blocked";
+    public const string RequestRedacted = "request.redacted";
+    public const string ResponseBlocked = "response.blocked";
+    public const string ResponseRedacted = "response.redacted";
+    public const string AuthenticationFailed = "authentication.failed";
+}

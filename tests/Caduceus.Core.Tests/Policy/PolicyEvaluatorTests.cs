@@ -1,0 +1,74 @@
+using Caduceus.Detection;
+using Caduceus.Policy;
+
+namespace Caduceus.Core.Tests.Policy;
+
+public sealed class PolicyEvaluatorTests
+{
+    private static Finding Phi(string type, int start, int length, double score = 0.9) =>
+        new(type, FindingCategory.Phi, start, length, score, "test", "test finding");
+
+    private static Finding Injection(double score = 0.9) =>
+        new(EntityTypes.PromptInjection, FindingCategory.Injection, 0, 10, score, "test", "override");
+
+    [Fact]
+    public void No_findings_allows()
+    {
+        var decision = PolicyEvaluator.Decide(new DirectionPolicy(), []);
+
+        Assert.Equal(PolicyAction.Allow, decision.Action);
+    }
+
+    [Fact]
+    public void Default_request_policy_redacts_phi()
+    {
+        var ssn = Phi(EntityTypes.Ssn, 5, 11);
+
+        var decision = PolicyEvaluator.Decide(new ApplicationPolicy().Request, [ssn]);
+
+        Assert.Equal(PolicyAction.Redact, decision.Action);
+        Assert.Equal([ssn], decision.Redactions);
+        Assert.Null(decision.RefusalCode);
+    }
+
+    [Fact]
+    public void Default_request_policy_blocks_injection_even_with_phi_present()
+    {
+        var decision = PolicyEvaluator.Decide(new ApplicationPolicy().Request, [Phi(EntityTypes.Email, 0, 5), Injection()]);
+
+        Assert.Equal(PolicyAction.Block, decision.Action);
+        Assert.Equal(RefusalCodes.PromptInjectionDetected, decision.RefusalCode);
+        Assert.Empty(decision.Redactions);
+    }
+
+    [Fact]
+    public void Default_response_policy_lets_injection_like_text_pass()
+    {
+        var decision = PolicyEvaluator.Decide(new ApplicationPolicy().Response, [Injection()]);
+
+        Assert.Equal(PolicyAction.Allow, decision.Action);
+    }
+
+    [Fact]
+    public void Entity_override_beats_category_default()
+    {
+        var policy = new DirectionPolicy();
+        policy.Entities[EntityTypes.Ssn] = PolicyAction.Block;
+
+        var decision = PolicyEvaluator.Decide(policy, [Phi(EntityTypes.Phone, 0, 12), Phi(EntityTypes.Ssn, 20, 11)]);
+
+        Assert.Equal(PolicyAction.Block, decision.Action);
+        Assert.Equal(RefusalCodes.PhiBlocked, decision.RefusalCode);
+        Assert.Equal(EntityTypes.Ssn, Assert.Single(decision.Blocking).EntityType);
+    }
+
+    [Fact]
+    public void Findings_below_minimum_score_are_ignored()
+    {
+        var policy = new DirectionPolicy { MinimumScore = 0.6 };
+
+        var decision = PolicyEvaluator.Decide(policy, [Injection(score: 0.59), Phi(EntityTypes.Mrn, 0, 8, score: 0.3)]);
+
+        Assert.Equal(PolicyAction.Allow, decision.Action);
+    }
+}
