@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs, from Debian packages, whatever the tests need beyond the .NET SDK. Idempotent and quiet when all is there.
+set -euo pipefail
+
+need=()
+# (PostgreSQL, Redis and Chromium join this list as the issues that need them land.)
+
+if [ "${#need[@]}" -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+
+command -v dotnet >/dev/null || { echo "caduceus: the .NET SDK (dotnet) is not installed" >&2; exit 1; }

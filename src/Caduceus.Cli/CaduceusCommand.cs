@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Caduceus.Cli.Commands;
+
+namespace Caduceus.Cli;
+
+/// <summary>The <c>caduceus</c> root command and its verbs.</summary>
+internal static class CaduceusCommand
+{
+    /// <summary>Shared by every verb that reads the gateway's configuration.</summary>
+    public static Option<FileInfo?> ConfigOption { get; } = new("--config")
+    {
+        Description = "An extra JSON configuration file, read after appsettings.json and before CADUCEUS_ environment variables.",
+        Recursive = true,
+    };
+
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Caduceus: a security gateway for AI that handles protected health information.");
+        root.Options.Add(ConfigOption);
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(TestModelCommand.Create());
+        root.Subcommands.Add(ScanCommand.Create());
+        return root;
+    }
+}

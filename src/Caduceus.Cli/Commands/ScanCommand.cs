@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Caduceus.Detection;
+using Spectre.Console;
+
+namespace Caduceus.Cli.Commands;
+
+/// <summary><c>caduceus scan</c>: runs the detectors over a text and lists what they found (never the values).</summary>
+internal static class ScanCommand
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static Command Create()
+    {
+        var text = new Argument<string?>("text") { Description = "The text to scan, or '-' to read standard input.", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Option<FileInfo?>("--file") { Description = "Scan the contents of this file." };
+        var json = new Option<bool>("--json") { Description = "Print the findings as one JSON object." };
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when findings of these categories are present: injection, phi (comma separated)." };
+        var command = new Command("scan", "Run the detectors over a text and print their findings.") { text, file, json, failOn };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!TryParseCategories(parse.GetValue(failOn), out var failCategories, out var error))
+            {
+                return CommandErrors.Fail(error);
+            }
+
+            var input = await ReadInputAsync(parse.GetValue(text), parse.GetValue(file), cancellationToken);
+            if (input.Error is not null)
+            {
+                return CommandErrors.Fail(input.Error);
+            }
+
+            var findings = TextAnalyzer.CreateDefault().Analyze(new DetectionInput(input.Text!, TextSource.User));
+            if (parse.GetValue(json))
+            {
+                PrintJson(findings);
+            }
+            else
+            {
+                PrintTable(findings);
+            }
+
+            return findings.Any(f => failCategories.Contains(f.Category)) ? ExitCodes.FindingsFailed : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task<(string? Text, string? Error)> ReadInputAsync(string? text, FileInfo? file, CancellationToken cancellationToken)
+    {
+        if (file is not null && text is not null)
+        {
+            return (null, "give either TEXT or --file, not both.");
+        }
+
+        if (file is not null)
+        {
+            if (!file.Exists)
+            {
+                return (null, $"file '{file.FullName}' does not exist.");
+            }
+
+            return (await File.ReadAllTextAsync(file.FullName, cancellationToken), null);
+        }
+
+        if (text == "-")
+        {
+            return (await Console.In.ReadToEndAsync(cancellationToken), null);
+        }
+
+        return text is null ? (null, "nothing to scan: give TEXT, --file FILE, or '-' for standard input.") : (text, null);
+    }
+
+    private static bool TryParseCategories(string? value, out HashSet<FindingCategory> categories, out string error)
+    {
+        categories = [];
+        error = string.Empty;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        foreach (var name in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            switch (name.ToLowerInvariant())
+            {
+                case "injection":
+                    categories.Add(FindingCategory.Injection);
+                    break;
+                case "phi":
+                    categories.Add(FindingCategory.Phi);
+                    break;
+                default:
+                    error = $"--fail-on takes injection and phi, not '{name}'.";
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void PrintJson(IReadOnlyList<Finding> findings)
+    {
+        var rows = findings.Select(f => new
+        {
+            Type = f.EntityType,
+            Category = f.Category.ToString().ToLowerInvariant(),
+            f.Start,
+            f.End,
+            Score = Math.Round(f.Score, 4),
+            f.Detector,
+            f.Explanation,
+        });
+        Console.WriteLine(JsonSerializer.Serialize(new { Findings = rows }, JsonOptions));
+    }
+
+    private static void PrintTable(IReadOnlyList<Finding> findings)
+    {
+        if (findings.Count == 0)
+        {
+            AnsiConsole.MarkupLine("[green]No findings.[/]");
+            return;
+        }
+
+        var table = new Table().AddColumns("Type", "Span", "Score", "Detector", "Why");
+        foreach (var finding in findings)
+        {
+            table.AddRow(
+                Markup.Escape(finding.EntityType),
+                $"{finding.Start}..{finding.End}",
+                finding.Score.ToString("0.00", CultureInfo.InvariantCulture),
+                Markup.Escape(finding.Detector),
+                Markup.Escape(finding.Explanation));
+        }
+
+        AnsiConsole.Write(table);
+    }
+}

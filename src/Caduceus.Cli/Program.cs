@@ -1,0 +1,3 @@
+using Caduceus.Cli;
+
+return await CaduceusCommand.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,20 @@
+namespace Caduceus.Gateway.Configuration;
+
+/// <summary>
+/// Everything the gateway is configured with. Bound from the configuration root, so that
+/// <c>appsettings.json</c>, <c>--config FILE</c> and <c>CADUCEUS_</c> environment variables share one shape.
+/// </summary>
+public sealed class GatewayOptions
+{
+    /// <summary>The name of the application used by keys that do not name one.</summary>
+    public const string DefaultApplicationName = "default";
+
+    /// <summary>Where the gateway keeps its state (SQLite database). Relative paths resolve against the working directory.</summary>
+    public string DataDirectory { get; set; } = "caduceus-data";
+
+    /// <summary>Request size limits, enforced before anything is inspected.</summary>
+    public RequestLimitsOptions Limits { get; set; } = new();
+
+    /// <summary>The AI applications the gateway protects, by name.</summary>
+    public Dictionary<string, ApplicationOptions> Applications { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Options;
+
+namespace Caduceus.Gateway.Configuration;
+
+/// <summary>Checks the configuration at start-up so a mistake stops the gateway with a message, not a request later.</summary>
+internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GatewayOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+        {
+            failures.Add("DataDirectory must name a directory.");
+        }
+
+        if (options.Limits.MaxRequestBodyBytes is < 1024 or > 64L * 1024 * 1024)
+        {
+            failures.Add("Limits:MaxRequestBodyBytes must be between 1024 and 67108864.");
+        }
+
+        if (options.Limits.MaxMessages is < 1 or > 10_000)
+        {
+            failures.Add("Limits:MaxMessages must be between 1 and 10000.");
+        }
+
+        if (!options.Applications.ContainsKey(GatewayOptions.DefaultApplicationName))
+        {
+            failures.Add($"Applications:{GatewayOptions.DefaultApplicationName} must be configured.");
+        }
+
+        foreach (var (appName, app) in options.Applications)
+        {
+            ValidateApplication(appName, app, failures);
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateApplication(string appName, ApplicationOptions app, List<string> failures)
+    {
+        var prefix = $"Applications:{appName}:Upstream";
+        var upstream = app.Upstream;
+        if (!Uri.TryCreate(upstream.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            failures.Add($"{prefix}:BaseUrl must be an absolute http or https URL.");
+        }
+
+        if (upstream.ApiKeyEnvironmentVariable is { Length: > 0 } variable && Environment.GetEnvironmentVariable(variable) is null)
+        {
+            failures.Add($"{prefix}:ApiKeyEnvironmentVariable names {variable}, which is not set.");
+        }
+
+        if (string.IsNullOrWhiteSpace(upstream.ApiKeyHeader))
+        {
+            failures.Add($"{prefix}:ApiKeyHeader must not be empty.");
+        }
+
+        if (upstream.ResponseTimeout <= TimeSpan.Zero || upstream.StreamIdleTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{prefix}: timeouts must be positive.");
+        }
+
+        foreach (var (direction, policy) in new[] { ("Request", app.Policy.Request), ("Response", app.Policy.Response) })
+        {
+            if (policy.MinimumScore is < 0 or > 1)
+            {
+                failures.Add($"Applications:{appName}:Policy:{direction}:MinimumScore must be between 0 and 1.");
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using Caduceus.Detection;
+using Caduceus.Events;
+using Caduceus.Gateway.Authentication;
+using Caduceus.Gateway.Configuration;
+using Caduceus.Gateway.Events;
+using Caduceus.Gateway.Forwarding;
+using Caduceus.Gateway.Keys;
+using Caduceus.Gateway.Pipeline;
+using Caduceus.Gateway.Storage;
+using Caduceus.Gateway.Streaming;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Caduceus.Gateway.Hosting;
+
+/// <summary>Registers the gateway's services.</summary>
+public static class GatewayServiceCollectionExtensions
+{
+    public static IServiceCollection AddCaduceusGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<GatewayOptions>()
+            .Bind(configuration)
+            .PostConfigure(GatewayConfiguration.EnsureDefaultApplication)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+
+        services.AddSingleton<GatewayDatabase>();
+        services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+
+        services.AddSingleton<ITextAnalyzer>(_ => TextAnalyzer.CreateDefault());
+
+        services.AddSingleton<RecentSecurityEvents>();
+        services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<RecentSecurityEvents>());
+        services.AddSingleton<ISecurityEventSink, LoggingSecurityEventSink>();
+        services.AddSingleton<SecurityEventBus>();
+
+        services.AddAuthentication(ApiKeyAuthenticationDefaults.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationDefaults.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationDefaults.Scheme).RequireAuthenticatedUser().Build());
+
+        AddUpstreamHttpClient(services);
+        AddChatPipeline(services);
+        return services;
+    }
+
+    private static void AddChatPipeline(IServiceCollection services)
+    {
+        services.AddSingleton<CompletionAnswerInspector>();
+        services.AddSingleton<StreamingAnswerRelay>();
+
+        // Order is the pipeline: limits, parse, inspect input, forward, inspect and send the answer.
+        services.AddSingleton<IChatStage, RequestSizeLimitStage>();
+        services.AddSingleton<IChatStage, ChatRequestParseStage>();
+        services.AddSingleton<IChatStage, MessageCountLimitStage>();
+        services.AddSingleton<IChatStage, InputInspectionStage>();
+        services.AddSingleton<IChatStage, ForwardStage>();
+        services.AddSingleton<IChatStage, AnswerStage>();
+        services.AddSingleton<ChatPipeline>();
+    }
+
+    private static void AddUpstreamHttpClient(IServiceCollection services)
+    {
+        services.AddSingleton<UpstreamClient>();
+        services.AddHttpClient(UpstreamClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AutomaticDecompression = DecompressionMethods.None,
+                UseCookies = false,
+            })
+            .AddResilienceHandler("upstream-connect", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                // Only failures to connect are retried: the request never reached the model, so a retry cannot
+                // run a prompt twice. Everything else is the client's call.
+                MaxRetryAttempts = 2,
+                Delay = TimeSpan.FromMilliseconds(50),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException
+                {
+                    HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError,
+                }),
+            }));
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using Caduceus.Events;
+using Caduceus.Gateway.Configuration;
+using Caduceus.Gateway.Forwarding;
+using Microsoft.AspNetCore.Http;
+
+namespace Caduceus.Gateway.Pipeline;
+
+/// <summary>One chat completion request on its way through the pipeline, and what the stages learned about it.</summary>
+internal sealed class ChatExchange(HttpContext httpContext, string applicationName, ApplicationOptions application, string keyId)
+{
+    public HttpContext HttpContext { get; } = httpContext;
+
+    public string ApplicationName { get; } = applicationName;
+
+    public ApplicationOptions Application { get; } = application;
+
+    public string KeyId { get; } = keyId;
+
+    public CancellationToken RequestAborted => HttpContext.RequestAborted;
+
+    /// <summary>The parsed request body; set by the parse stage.</summary>
+    public JsonObject? Body { get; set; }
+
+    /// <summary>Every text in the request, tool results and system prompts included; set by the parse stage.</summary>
+    public List<ChatText> Texts { get; } = [];
+
+    public int MessageCount { get; set; }
+
+    public bool Stream { get; set; }
+
+    /// <summary>The upstream answer, once forwarded; owned and disposed by the forward stage.</summary>
+    public HttpResponseMessage? UpstreamResponse { get; set; }
+
+    /// <summary>Cancels the upstream call on client abort or on the upstream timeouts; set by the forward stage.</summary>
+    public UpstreamDeadline? UpstreamDeadline { get; set; }
+
+    /// <summary>Ids of the security events raised so far, returned to the client in a header.</summary>
+    public List<string> EventIds { get; } = [];
+
+    public SecurityEvent NewEvent(string type, string? code, IReadOnlyDictionary<string, int> entityCounts, IReadOnlyList<string> detectors, DateTimeOffset time)
+    {
+        var securityEvent = new SecurityEvent(SecurityEventIds.New(), time, type, code, ApplicationName, KeyId, HttpContext.Request.Path, entityCounts, detectors);
+        EventIds.Add(securityEvent.Id);
+        return securityEvent;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Caduceus.Detection;
+using Caduceus.Detection.Anonymization;
+using Caduceus.Events;
+using Caduceus.Gateway.Endpoints;
+using Caduceus.Gateway.Events;
+using Caduceus.Policy;
+using Microsoft.AspNetCore.Http;
+
+namespace Caduceus.Gateway.Pipeline;
+
+/// <summary>Inspects a complete (non-streaming) answer, applies the response policy, and sends it to the client.</summary>
+internal sealed class CompletionAnswerInspector(ITextAnalyzer analyzer, SecurityEventBus events, TimeProvider timeProvider)
+{
+    private const int MaxAnswerBytes = 16 * 1024 * 1024;
+
+    public async Task RespondAsync(ChatExchange exchange)
+    {
+        var context = exchange.HttpContext;
+        var answer = await ReadAnswerAsync(exchange);
+        if (answer is null)
+        {
+            await GatewayErrors.WriteAsync(context, StatusCodes.Status502BadGateway, RefusalCodes.UpstreamInvalidResponse, "The model service sent an answer that is not a chat completion.");
+            return;
+        }
+
+        var policy = exchange.Application.Policy.Response;
+        var redacted = new FindingSummary();
+        foreach (var content in Contents(answer))
+        {
+            var text = content.GetValue<string>();
+            var decision = PolicyEvaluator.Decide(policy, analyzer.Analyze(new DetectionInput(text, TextSource.ModelOutput)));
+            if (decision.Action == PolicyAction.Block)
+            {
+                var summary = new FindingSummary();
+                summary.AddRange(decision.Blocking);
+                var blocked = exchange.NewEvent(SecurityEventTypes.ResponseBlocked, decision.RefusalCode, summary.EntityCounts, summary.Detectors, timeProvider.GetUtcNow());
+                events.Publish(blocked);
+                await GatewayErrors.WriteAsync(context, StatusCodes.Status400BadRequest, decision.RefusalCode!, "The answer was withheld: it contains information this application's policy does not allow to reach the client.", blocked.Id);
+                return;
+            }
+
+            if (decision.Action == PolicyAction.Redact)
+            {
+                content.ReplaceWith(RedactOperator.Apply(text, decision.Redactions));
+                redacted.AddRange(decision.Redactions);
+            }
+        }
+
+        if (!redacted.IsEmpty)
+        {
+            events.Publish(exchange.NewEvent(SecurityEventTypes.ResponseRedacted, null, redacted.EntityCounts, redacted.Detectors, timeProvider.GetUtcNow()));
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json";
+        if (exchange.EventIds.Count > 0)
+        {
+            context.Response.Headers[GatewayErrors.EventIdHeader] = string.Join(',', exchange.EventIds);
+        }
+
+        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        answer.WriteTo(writer);
+        await writer.FlushAsync(exchange.RequestAborted);
+    }
+
+    private static async Task<JsonObject?> ReadAnswerAsync(ChatExchange exchange)
+    {
+        var content = exchange.UpstreamResponse!.Content;
+        if (content.Headers.ContentLength > MaxAnswerBytes)
+        {
+            return null;
+        }
+
+        await using var stream = await content.ReadAsStreamAsync(exchange.UpstreamDeadline!.Token);
+        var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, exchange.UpstreamDeadline.Token);
+        if (buffer.Length > MaxAnswerBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static List<JsonValue> Contents(JsonObject answer)
+    {
+        var contents = new List<JsonValue>();
+        if (answer["choices"] is not JsonArray choices)
+        {
+            return contents;
+        }
+
+        foreach (var choice in choices)
+        {
+            if (choice?["message"]?["content"] is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+            {
+                contents.Add(value);
+            }
+        }
+
+        return contents;
+    }
+}

@@ -1,0 +1,66 @@
+using Caduceus.Gateway.Configuration;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Caduceus.Gateway.Storage;
+
+/// <summary>The embedded SQLite database under the data directory. Creates the file and schema on first use.</summary>
+public sealed class GatewayDatabase
+{
+    private const string FileName = "caduceus.db";
+
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS api_keys (
+            id          TEXT PRIMARY KEY,
+            key_hash    BLOB NOT NULL UNIQUE,
+            application TEXT NOT NULL,
+            created_at  TEXT NOT NULL
+        );
+        """;
+
+    private readonly string _connectionString;
+    private readonly Lazy<bool> _initialized;
+
+    public GatewayDatabase(IOptions<GatewayOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        DirectoryPath = Path.GetFullPath(options.Value.DataDirectory);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(DirectoryPath, FileName),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+        _initialized = new Lazy<bool>(Initialize, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Absolute path of the data directory.</summary>
+    public string DirectoryPath { get; }
+
+    /// <summary>Opens a pooled connection to an initialized database.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        _ = _initialized.Value;
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private bool Initialize()
+    {
+        Directory.CreateDirectory(DirectoryPath);
+        if (!OperatingSystem.IsWindows())
+        {
+            // The store holds credentials' hashes; nobody but the gateway's user needs to read it.
+            File.SetUnixFileMode(DirectoryPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = Schema;
+        command.ExecuteNonQuery();
+        return true;
+    }
+}

@@ -1,0 +1,245 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Caduceus.Detection;
+using Caduceus.Events;
+using Caduceus.Gateway.Endpoints;
+using Caduceus.Gateway.Events;
+using Caduceus.Gateway.Pipeline;
+using Caduceus.Policy;
+using Microsoft.AspNetCore.Http;
+
+namespace Caduceus.Gateway.Streaming;
+
+/// <summary>
+/// Relays a streamed answer (server-sent events of <c>chat.completion.chunk</c>) to the client, inspecting the
+/// content of every choice on the way. Each upstream chunk produces one downstream chunk whose content is what
+/// the inspector has released so far; held text is flushed when the choice finishes.
+/// </summary>
+internal sealed class StreamingAnswerRelay(ITextAnalyzer analyzer, SecurityEventBus events, TimeProvider timeProvider)
+{
+    private const string DataPrefix = "data:";
+    private const string Done = "[DONE]";
+
+    public async Task RelayAsync(ChatExchange exchange)
+    {
+        var context = exchange.HttpContext;
+        var deadline = exchange.UpstreamDeadline!;
+        var idleTimeout = exchange.Application.Upstream.StreamIdleTimeout;
+        var relay = new Relay(analyzer, exchange.Application.Policy.Response);
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.Headers["X-Accel-Buffering"] = "no";
+        if (exchange.EventIds.Count > 0)
+        {
+            context.Response.Headers[GatewayErrors.EventIdHeader] = string.Join(',', exchange.EventIds);
+        }
+
+        await context.Response.StartAsync(exchange.RequestAborted);
+        try
+        {
+            await using var stream = await exchange.UpstreamResponse!.Content.ReadAsStreamAsync(deadline.Token);
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            var data = new StringBuilder();
+            var finished = false;
+            deadline.Arm(idleTimeout);
+            while (!finished && await reader.ReadLineAsync(deadline.Token) is { } line)
+            {
+                deadline.Arm(idleTimeout);
+                if (line.Length == 0)
+                {
+                    finished = data.Length > 0 && !await DispatchAsync(exchange, relay, data.ToString());
+                    data.Clear();
+                }
+                else if (line.StartsWith(DataPrefix, StringComparison.Ordinal))
+                {
+                    data.Append(line.AsSpan(DataPrefix.Length).TrimStart(' '));
+                }
+            }
+
+            if (!finished && data.Length > 0)
+            {
+                await DispatchAsync(exchange, relay, data.ToString());
+            }
+        }
+        catch (OperationCanceledException) when (deadline.TimedOut)
+        {
+            await WriteErrorAsync(exchange, 504, RefusalCodes.UpstreamTimeout, "The model service stopped sending in the middle of the answer.", null);
+        }
+        catch (HttpRequestException)
+        {
+            await WriteErrorAsync(exchange, 502, RefusalCodes.UpstreamUnavailable, "The connection to the model service broke in the middle of the answer.", null);
+        }
+
+        PublishRedactions(exchange, relay);
+    }
+
+    /// <summary>Handles one upstream event; false when the stream must end here.</summary>
+    private async Task<bool> DispatchAsync(ChatExchange exchange, Relay relay, string data)
+    {
+        var cancellationToken = exchange.RequestAborted;
+        if (data == Done)
+        {
+            if (relay.FlushAll() is { } residual)
+            {
+                await ServerSentEventWriter.WriteDataAsync(exchange.HttpContext.Response, residual.ToJsonString(), cancellationToken);
+            }
+
+            if (!await RefuseIfBlockedAsync(exchange, relay))
+            {
+                await ServerSentEventWriter.WriteDataAsync(exchange.HttpContext.Response, Done, cancellationToken);
+            }
+
+            return false;
+        }
+
+        JsonObject? chunk;
+        try
+        {
+            chunk = JsonNode.Parse(data) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            chunk = null;
+        }
+
+        if (chunk is null)
+        {
+            await WriteErrorAsync(exchange, 502, RefusalCodes.UpstreamInvalidResponse, "The model service sent a malformed stream event.", null);
+            return false;
+        }
+
+        relay.Inspect(chunk);
+        if (await RefuseIfBlockedAsync(exchange, relay))
+        {
+            return false;
+        }
+
+        await ServerSentEventWriter.WriteDataAsync(exchange.HttpContext.Response, chunk.ToJsonString(), cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> RefuseIfBlockedAsync(ChatExchange exchange, Relay relay)
+    {
+        if (relay.RefusalCode is not { } code)
+        {
+            return false;
+        }
+
+        var summary = new FindingSummary();
+        summary.AddRange(relay.Blocking);
+        var blocked = exchange.NewEvent(SecurityEventTypes.ResponseBlocked, code, summary.EntityCounts, summary.Detectors, timeProvider.GetUtcNow());
+        events.Publish(blocked);
+        await WriteErrorAsync(exchange, 400, code, "The answer was stopped: it contains information this application's policy does not allow to reach the client.", blocked.Id);
+        return true;
+    }
+
+    private void PublishRedactions(ChatExchange exchange, Relay relay)
+    {
+        var summary = new FindingSummary();
+        summary.AddRange(relay.Redactions);
+        if (!summary.IsEmpty)
+        {
+            events.Publish(exchange.NewEvent(SecurityEventTypes.ResponseRedacted, null, summary.EntityCounts, summary.Detectors, timeProvider.GetUtcNow()));
+        }
+    }
+
+    private static Task WriteErrorAsync(ChatExchange exchange, int status, string code, string message, string? eventId) =>
+        exchange.RequestAborted.IsCancellationRequested
+            ? Task.CompletedTask
+            : ServerSentEventWriter.WriteDataAsync(exchange.HttpContext.Response, GatewayErrors.Serialize(status, code, message, eventId), exchange.RequestAborted);
+
+    /// <summary>The per-choice inspectors of one stream and the last chunk, used as the template for flushed text.</summary>
+    private sealed class Relay(ITextAnalyzer analyzer, DirectionPolicy policy)
+    {
+        private readonly SortedDictionary<int, StreamingTextInspector> _choices = [];
+        private JsonObject? _template;
+
+        public string? RefusalCode => _choices.Values.Select(c => c.RefusalCode).FirstOrDefault(c => c is not null);
+
+        public IEnumerable<Finding> Blocking => _choices.Values.Where(c => c.RefusalCode is not null).SelectMany(c => c.ActedOn);
+
+        public IEnumerable<Finding> Redactions => _choices.Values.Where(c => c.RefusalCode is null).SelectMany(c => c.ActedOn);
+
+        public void Inspect(JsonObject chunk)
+        {
+            if (chunk["choices"] is not JsonArray choices)
+            {
+                return;
+            }
+
+            _template = chunk;
+            foreach (var node in choices)
+            {
+                if (node is not JsonObject choice || choice["delta"] is not JsonObject delta)
+                {
+                    continue;
+                }
+
+                var inspector = InspectorFor(IndexOf(choice));
+                var released = delta["content"] is JsonValue value && value.TryGetValue<string>(out var content)
+                    ? inspector.Push(content)
+                    : null;
+                if (choice["finish_reason"] is JsonValue)
+                {
+                    released = (released ?? string.Empty) + inspector.Flush();
+                }
+
+                if (released is not null)
+                {
+                    delta["content"] = released;
+                }
+            }
+        }
+
+        /// <summary>Flushes choices that never sent a finish reason; returns a chunk carrying their text, if any.</summary>
+        public JsonObject? FlushAll()
+        {
+            var residual = new JsonArray();
+            foreach (var (index, inspector) in _choices)
+            {
+                var text = inspector.Flush();
+                if (text.Length > 0)
+                {
+                    residual.Add(new JsonObject
+                    {
+                        ["index"] = index,
+                        ["delta"] = new JsonObject { ["content"] = text },
+                        ["finish_reason"] = null,
+                    });
+                }
+            }
+
+            if (residual.Count == 0)
+            {
+                return null;
+            }
+
+            var chunk = new JsonObject
+            {
+                ["id"] = _template?["id"]?.DeepClone(),
+                ["object"] = "chat.completion.chunk",
+                ["created"] = _template?["created"]?.DeepClone(),
+                ["model"] = _template?["model"]?.DeepClone(),
+                ["choices"] = residual,
+            };
+            return chunk;
+        }
+
+        private StreamingTextInspector InspectorFor(int index)
+        {
+            if (!_choices.TryGetValue(index, out var inspector))
+            {
+                inspector = new StreamingTextInspector(analyzer, policy);
+                _choices[index] = inspector;
+            }
+
+            return inspector;
+        }
+
+        private static int IndexOf(JsonObject choice) =>
+            choice["index"] is JsonValue value && value.TryGetValue<int>(out var index) ? index : 0;
+    }
+}

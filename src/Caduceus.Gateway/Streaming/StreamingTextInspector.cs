@@ -1,0 +1,127 @@
+using System.Text;
+using Caduceus.Detection;
+using Caduceus.Detection.Anonymization;
+using Caduceus.Policy;
+
+namespace Caduceus.Gateway.Streaming;
+
+/// <summary>
+/// Inspects one streamed answer (one choice) as it arrives. Text is released only after it has been inspected,
+/// and never in a way that splits an identifier: what might still grow is held back (see <see cref="StreamHoldback"/>)
+/// and a finding that straddles the release point moves the point before it.
+/// </summary>
+internal sealed class StreamingTextInspector(ITextAnalyzer analyzer, DirectionPolicy policy)
+{
+    /// <summary>Released text kept as left context, so context words such as "MRN" before a number still count.</summary>
+    private const int ContextLength = 64;
+
+    private readonly StringBuilder _pending = new();
+    private string _context = string.Empty;
+
+    /// <summary>Findings acted on so far (redacted or blocking), for the security event.</summary>
+    public List<Finding> ActedOn { get; } = [];
+
+    /// <summary>Set once policy has blocked this answer; nothing more is released.</summary>
+    public string? RefusalCode { get; private set; }
+
+    /// <summary>Adds a delta and returns what may now be sent to the client (possibly empty).</summary>
+    public string Push(string delta)
+    {
+        _pending.Append(delta);
+        return Release(final: false);
+    }
+
+    /// <summary>The answer is complete: returns everything still held, inspected.</summary>
+    public string Flush() => Release(final: true);
+
+    private string Release(bool final)
+    {
+        if (RefusalCode is not null || _pending.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        var pending = _pending.ToString();
+        var releaseLength = final ? pending.Length : StreamHoldback.SafeLength(pending);
+        if (releaseLength == 0)
+        {
+            return string.Empty;
+        }
+
+        var offset = _context.Length;
+        var findings = analyzer.Analyze(new DetectionInput(_context + pending, TextSource.ModelOutput));
+        releaseLength = MoveBeforeStraddlingFindings(findings, offset, releaseLength);
+        if (releaseLength == 0)
+        {
+            return string.Empty;
+        }
+
+        var released = ReleasedFindings(findings, offset, releaseLength);
+        var decision = PolicyEvaluator.Decide(policy, released);
+        if (decision.Action == PolicyAction.Block)
+        {
+            RefusalCode = decision.RefusalCode;
+            ActedOn.AddRange(decision.Blocking);
+            _pending.Clear();
+            return string.Empty;
+        }
+
+        var original = pending[..releaseLength];
+        var output = original;
+        if (decision.Action == PolicyAction.Redact)
+        {
+            ActedOn.AddRange(decision.Redactions);
+            output = RedactOperator.Apply(original, decision.Redactions);
+        }
+
+        var context = _context + original;
+        _context = context.Length > ContextLength ? context[^ContextLength..] : context;
+        _pending.Remove(0, releaseLength);
+        return output;
+    }
+
+    private static int MoveBeforeStraddlingFindings(IReadOnlyList<Finding> findings, int offset, int releaseLength)
+    {
+        bool moved;
+        do
+        {
+            moved = false;
+            var cut = offset + releaseLength;
+            foreach (var finding in findings)
+            {
+                if (finding.Length > 0 && finding.Start < cut && finding.End > cut && finding.Start >= offset)
+                {
+                    releaseLength = finding.Start - offset;
+                    moved = true;
+                    break;
+                }
+            }
+        }
+        while (moved && releaseLength > 0);
+
+        return releaseLength;
+    }
+
+    /// <summary>
+    /// Findings inside the part being released, in its coordinates. A finding that begins in already released
+    /// context is clipped to its unreleased part: the released part cannot be recalled, the rest can still be hidden.
+    /// </summary>
+    private static List<Finding> ReleasedFindings(IReadOnlyList<Finding> findings, int offset, int releaseLength)
+    {
+        var result = new List<Finding>();
+        var end = offset + releaseLength;
+        foreach (var finding in findings)
+        {
+            if (finding.End <= offset || finding.Start >= end)
+            {
+                continue;
+            }
+
+            var start = Math.Max(finding.Start, offset);
+            var stop = Math.Min(finding.End, end);
+            result.Add(finding with { Start = start - offset, Length = stop - start });
+        }
+
+        return result;
+    }
+}

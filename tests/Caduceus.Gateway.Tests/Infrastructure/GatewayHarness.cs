@@ -1,0 +1,103 @@
+using System.ClientModel;
+using System.Net.Http.Headers;
+using Caduceus.Gateway.Events;
+using Caduceus.Gateway.Hosting;
+using Caduceus.Gateway.Keys;
+using Caduceus.TestModel;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenAI;
+using OpenAI.Chat;
+
+namespace Caduceus.Gateway.Tests.Infrastructure;
+
+/// <summary>A real gateway and a real test model, each on a free loopback port, with a fresh data directory.</summary>
+internal sealed class GatewayHarness : IAsyncDisposable
+{
+    private readonly WebApplication _gateway;
+    private readonly RunningTestModel? _model;
+    private readonly string _dataDirectory;
+
+    private GatewayHarness(WebApplication gateway, RunningTestModel? model, string dataDirectory, Uri baseAddress, string apiKey, CapturingLoggerProvider logs)
+    {
+        _gateway = gateway;
+        _model = model;
+        _dataDirectory = dataDirectory;
+        BaseAddress = baseAddress;
+        ApiKey = apiKey;
+        Logs = logs;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(20) };
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string ApiKey { get; }
+
+    /// <summary>An HTTP client that sends the valid key.</summary>
+    public HttpClient Http { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public string DataDirectory => _dataDirectory;
+
+    public RecentSecurityEvents Events => _gateway.Services.GetRequiredService<RecentSecurityEvents>();
+
+    public static async Task<GatewayHarness> StartAsync(
+        TestModelScript? script = null,
+        IDictionary<string, string?>? settings = null,
+        string? upstreamOverride = null)
+    {
+        RunningTestModel? model = null;
+        if (upstreamOverride is null)
+        {
+            model = await TestModelServer.StartAsync(new TestModelOptions { Urls = "http://127.0.0.1:0", Script = script });
+        }
+
+        var dataDirectory = Directory.CreateTempSubdirectory("caduceus-test-").FullName;
+        var logs = new CapturingLoggerProvider();
+        var launch = new GatewayLaunchOptions
+        {
+            ContentRoot = dataDirectory,
+            Urls = "http://127.0.0.1:0",
+            Upstream = upstreamOverride ?? model!.ApiBaseAddress.ToString(),
+            ConfigureServices = services => services.AddLogging(logging => logging.ClearProviders().AddProvider(logs)),
+        };
+        launch.Settings["DataDirectory"] = Path.Combine(dataDirectory, "data");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            launch.Settings[key] = value;
+        }
+
+        var gateway = GatewayApplication.Build(launch);
+        await gateway.StartAsync();
+        var issued = await gateway.Services.GetRequiredService<IApiKeyStore>().CreateAsync("default", CancellationToken.None);
+        var address = GatewayApplication.ListeningAddresses(gateway).First();
+        return new GatewayHarness(gateway, model, dataDirectory, new Uri(address + "/"), issued.Secret, logs);
+    }
+
+    public ChatClient ChatClient(string model = "caduceus-test-model") =>
+        new(model, new ApiKeyCredential(ApiKey), new OpenAIClientOptions { Endpoint = new Uri(BaseAddress, "v1/") });
+
+    public HttpClient AnonymousHttp() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _gateway.StopAsync();
+        await _gateway.DisposeAsync();
+        if (_model is not null)
+        {
+            await _model.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
