@@ -2,6 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Caduceus.Detection;
+using Caduceus.Gateway.Configuration;
+using Caduceus.Gateway.Hosting;
+using Caduceus.Policy;
 using Spectre.Console;
 
 namespace Caduceus.Cli.Commands;
@@ -17,10 +20,21 @@ internal static class ScanCommand
         var file = new Option<FileInfo?>("--file") { Description = "Scan the contents of this file." };
         var json = new Option<bool>("--json") { Description = "Print the findings as one JSON object." };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when findings of these categories are present: injection, phi (comma separated)." };
-        var command = new Command("scan", "Run the detectors over a text and print their findings.") { text, file, json, failOn };
+        var app = new Option<string>("--app")
+        {
+            Description = "The application whose request policy says what would happen to each finding.",
+            DefaultValueFactory = _ => GatewayOptions.DefaultApplicationName,
+        };
+        var command = new Command("scan", "Run the detectors over a text and print their findings.") { text, file, json, failOn, app };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!TryParseCategories(parse.GetValue(failOn), out var failCategories, out var error))
+            {
+                return CommandErrors.Fail(error);
+            }
+
+            var policy = RequestPolicy(parse.GetValue(CaduceusCommand.ConfigOption), parse.GetValue(app)!, out error);
+            if (policy is null)
             {
                 return CommandErrors.Fail(error);
             }
@@ -34,11 +48,11 @@ internal static class ScanCommand
             var findings = TextAnalyzer.CreateDefault().Analyze(new DetectionInput(input.Text!, TextSource.User));
             if (parse.GetValue(json))
             {
-                PrintJson(findings);
+                PrintJson(findings, policy);
             }
             else
             {
-                PrintTable(findings);
+                PrintTable(findings, policy);
             }
 
             return findings.Any(f => failCategories.Contains(f.Category)) ? ExitCodes.FindingsFailed : ExitCodes.Success;
@@ -99,7 +113,29 @@ internal static class ScanCommand
         return true;
     }
 
-    private static void PrintJson(IReadOnlyList<Finding> findings)
+    /// <summary>The application's request policy, read from the same configuration sources as <c>serve</c>.</summary>
+    private static DirectionPolicy? RequestPolicy(FileInfo? configFile, string application, out string error)
+    {
+        error = string.Empty;
+        try
+        {
+            var configuration = GatewayConfiguration.Build(new GatewayLaunchOptions { ConfigFile = configFile?.FullName });
+            if (GatewayConfiguration.BindOptions(configuration).Applications.TryGetValue(application, out var options))
+            {
+                return options.Policy.Request;
+            }
+
+            error = $"no application named '{application}' is configured.";
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or InvalidDataException or InvalidOperationException)
+        {
+            error = "invalid configuration: " + exception.Message;
+        }
+
+        return null;
+    }
+
+    private static void PrintJson(IReadOnlyList<Finding> findings, DirectionPolicy policy)
     {
         var rows = findings.Select(f => new
         {
@@ -110,11 +146,12 @@ internal static class ScanCommand
             Score = Math.Round(f.Score, 4),
             f.Detector,
             f.Explanation,
+            Action = policy.ActionFor(f).ToString().ToLowerInvariant(),
         });
         Console.WriteLine(JsonSerializer.Serialize(new { Findings = rows }, JsonOptions));
     }
 
-    private static void PrintTable(IReadOnlyList<Finding> findings)
+    private static void PrintTable(IReadOnlyList<Finding> findings, DirectionPolicy policy)
     {
         if (findings.Count == 0)
         {
@@ -122,15 +159,22 @@ internal static class ScanCommand
             return;
         }
 
-        var table = new Table().AddColumns("Type", "Span", "Score", "Detector", "Why");
+        var table = new Table().AddColumns("Type", "Span", "Score", "Action", "Detector", "Why");
         foreach (var finding in findings)
         {
             table.AddRow(
                 Markup.Escape(finding.EntityType),
                 $"{finding.Start}..{finding.End}",
                 finding.Score.ToString("0.00", CultureInfo.InvariantCulture),
+                policy.ActionFor(finding).ToString(),
                 Markup.Escape(finding.Detector),
                 Markup.Escape(finding.Explanation));
+        }
+
+        if (Console.IsOutputRedirected)
+        {
+            // Spectre assumes 80 columns without a terminal; let the table keep its natural width in files and pipes.
+            AnsiConsole.Profile.Width = 240;
         }
 
         AnsiConsole.Write(table);

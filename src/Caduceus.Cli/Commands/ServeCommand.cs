@@ -3,8 +3,8 @@ using Caduceus.Gateway.Hosting;
 using Caduceus.Gateway.Keys;
 using Caduceus.TestModel;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Caduceus.Cli.Commands;
@@ -77,11 +77,15 @@ internal static class ServeCommand
         }
         catch (InvalidDataException exception)
         {
-            return CommandErrors.Fail("invalid configuration file: " + exception.Message);
+            return CommandErrors.Fail("invalid configuration file: " + exception.Message + " " + exception.InnerException?.Message);
         }
         catch (IOException exception) when (exception.InnerException is not null || exception.Message.Contains("bind", StringComparison.OrdinalIgnoreCase))
         {
             return CommandErrors.Fail("could not listen: " + exception.Message);
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or FormatException)
+        {
+            return CommandErrors.Fail("could not start: " + exception.Message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

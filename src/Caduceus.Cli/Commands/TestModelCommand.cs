@@ -29,6 +29,10 @@ internal static class TestModelCommand
             {
                 return CommandErrors.Fail("could not listen: " + exception.Message);
             }
+            catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or FormatException)
+            {
+                return CommandErrors.Fail("could not start: " + exception.Message);
+            }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return ExitCodes.Success;

@@ -85,11 +85,43 @@ public sealed class ServeCommandTests
     [Theory]
     [InlineData("serve", "--config", "/nonexistent/caduceus.json")]
     [InlineData("serve", "--upstream", "not a url", "--urls", "http://127.0.0.1:0")]
+    [InlineData("serve", "--urls", "garbage")]
+    [InlineData("test-model", "--urls", "garbage")]
+    [InlineData("test-model", "--urls", "http://localhost:0")]
     public async Task Refuses_bad_configuration_with_a_one_line_message(params string[] args)
     {
         var workDir = Directory.CreateTempSubdirectory("caduceus-serve-").FullName;
 
         var (exit, _, stderr) = await CliProcess.RunAsync(workDir, null, args);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("caduceus: ", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Refuses_a_config_file_that_is_not_json()
+    {
+        var workDir = Directory.CreateTempSubdirectory("caduceus-serve-").FullName;
+        var config = Path.Combine(workDir, "broken.json");
+        await File.WriteAllTextAsync(config, "{ not json", Cancel);
+
+        var (exit, _, stderr) = await CliProcess.RunAsync(workDir, null, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("caduceus: ", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Refuses_a_port_in_use_with_a_one_line_message()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var workDir = Directory.CreateTempSubdirectory("caduceus-serve-").FullName;
+
+        var (exit, _, stderr) = await CliProcess.RunAsync(workDir, null, "serve", "--urls", $"http://127.0.0.1:{port}");
 
         Assert.Equal(2, exit);
         Assert.StartsWith("caduceus: ", stderr, StringComparison.Ordinal);
