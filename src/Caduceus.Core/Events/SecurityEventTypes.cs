@@ -8,4 +8,5 @@ public static class SecurityEventTypes
     public const string ResponseBlocked = "response.blocked";
     public const string ResponseRedacted = "response.redacted";
     public const string AuthenticationFailed = "authentication.failed";
+    public const string InspectionFailed = "inspection.failed";
 }

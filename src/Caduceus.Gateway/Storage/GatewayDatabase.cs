@@ -49,11 +49,18 @@ public sealed class GatewayDatabase
 
     private bool Initialize()
     {
-        Directory.CreateDirectory(DirectoryPath);
-        if (!OperatingSystem.IsWindows())
+        if (!Directory.Exists(DirectoryPath))
         {
             // The store holds credentials' hashes; nobody but the gateway's user needs to read it.
-            File.SetUnixFileMode(DirectoryPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            // Only a directory the gateway creates is restricted: an operator's existing one keeps its permissions.
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(DirectoryPath);
+            }
+            else
+            {
+                Directory.CreateDirectory(DirectoryPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
 
         using var connection = new SqliteConnection(_connectionString);

@@ -47,7 +47,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public static async Task<GatewayHarness> StartAsync(
         TestModelScript? script = null,
         IDictionary<string, string?>? settings = null,
-        string? upstreamOverride = null)
+        string? upstreamOverride = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         RunningTestModel? model = null;
         if (upstreamOverride is null)
@@ -62,7 +63,11 @@ internal sealed class GatewayHarness : IAsyncDisposable
             ContentRoot = dataDirectory,
             Urls = "http://127.0.0.1:0",
             Upstream = upstreamOverride ?? model!.ApiBaseAddress.ToString(),
-            ConfigureServices = services => services.AddLogging(logging => logging.ClearProviders().AddProvider(logs)),
+            ConfigureServices = services =>
+            {
+                services.AddLogging(logging => logging.ClearProviders().AddProvider(logs));
+                configureServices?.Invoke(services);
+            },
         };
         launch.Settings["DataDirectory"] = Path.Combine(dataDirectory, "data");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -1,0 +1,21 @@
+namespace Caduceus.Detection.Phi;
+
+/// <summary>
+/// What a validator concluded about a candidate match. <paramref name="Reason"/> goes into the finding's
+/// explanation, so it describes the rule, never the value.
+/// </summary>
+/// <param name="IsValid">False rejects the candidate: no finding.</param>
+/// <param name="Reason">The rule that was applied, in words; null when nothing was checked.</param>
+/// <param name="ScoreFactor">Multiplies the score of a valid but doubtful candidate (1 for a plain valid one).</param>
+internal readonly record struct CandidateCheck(bool IsValid, string? Reason, double ScoreFactor)
+{
+    /// <summary>No validator ran; the pattern alone vouches for the candidate.</summary>
+    public static CandidateCheck Unchecked => new(true, null, 1.0);
+
+    public static CandidateCheck Valid(string reason) => new(true, reason, 1.0);
+
+    /// <summary>Well-formed, but known to be a sample or placeholder value more often than a real one.</summary>
+    public static CandidateCheck Doubtful(string reason, double scoreFactor) => new(true, reason, scoreFactor);
+
+    public static CandidateCheck Invalid(string reason) => new(false, reason, 0.0);
+}

@@ -1,0 +1,152 @@
+using System.Buffers;
+
+namespace Caduceus.Detection.Phi;
+
+/// <summary>
+/// Presidio's recognizer model: patterns find candidates, a validator rejects impossible ones, context words nearby
+/// raise the score. The public recognizers compose one of these and keep only their own patterns and rules.
+/// </summary>
+internal sealed class PatternRecognizer
+{
+    /// <summary>Added to the score when a context word is in the window (Presidio's context similarity factor).</summary>
+    public const double ContextBoost = 0.35;
+
+    /// <summary>Added instead when the context word labels the candidate directly ("MRN: 12345678").</summary>
+    public const double AdjacentContextBoost = 0.5;
+
+    private readonly SearchValues<char> _requiredChars;
+    private readonly RecognizerPattern[] _patterns;
+    private readonly ContextWords _context;
+    private readonly CandidateValidator? _validator;
+
+    /// <param name="name">Detector name reported in findings.</param>
+    /// <param name="entityType">One of <see cref="EntityTypes"/>.</param>
+    /// <param name="requiredChars">Every candidate contains one of these; a text with none of them is skipped unscanned.</param>
+    /// <param name="patterns">Tried in order; when two give the same span, the higher score is kept.</param>
+    /// <param name="context">Words that raise the score, and that <see cref="RecognizerPattern.RequiresContext"/> patterns need.</param>
+    /// <param name="validator">Rejects or doubts candidates; null accepts every match.</param>
+    public PatternRecognizer(
+        string name,
+        string entityType,
+        string requiredChars,
+        RecognizerPattern[] patterns,
+        ContextWords context,
+        CandidateValidator? validator = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(entityType);
+        ArgumentException.ThrowIfNullOrEmpty(requiredChars);
+        ArgumentNullException.ThrowIfNull(patterns);
+        ArgumentNullException.ThrowIfNull(context);
+        if (patterns.Length == 0)
+        {
+            throw new ArgumentException("A recognizer needs at least one pattern.", nameof(patterns));
+        }
+
+        foreach (var pattern in patterns)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(pattern.Score, nameof(patterns));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(pattern.Score, 1.0, nameof(patterns));
+        }
+
+        Name = name;
+        EntityType = entityType;
+        _requiredChars = SearchValues.Create(requiredChars);
+        _patterns = patterns;
+        _context = context;
+        _validator = validator;
+    }
+
+    public string Name { get; }
+
+    public string EntityType { get; }
+
+    /// <summary>Appends a finding for every accepted candidate in <paramref name="input"/>.</summary>
+    public void Detect(DetectionInput input, List<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(input.Text);
+        ArgumentNullException.ThrowIfNull(findings);
+
+        var text = input.Text;
+        if (!text.AsSpan().ContainsAny(_requiredChars))
+        {
+            return;
+        }
+
+        var ownFindingsStart = findings.Count;
+        bool? contextInText = null;
+        foreach (var pattern in _patterns)
+        {
+            if (pattern.RequiresContext && !(contextInText ??= _context.AnyIn(text)))
+            {
+                continue;
+            }
+
+            foreach (var match in pattern.Regex.EnumerateMatches(text))
+            {
+                var finding = Evaluate(text, match.Index, match.Length, pattern);
+                if (finding is not null)
+                {
+                    AddOrKeepHigher(findings, ownFindingsStart, finding);
+                }
+            }
+        }
+    }
+
+    private Finding? Evaluate(string text, int start, int length, RecognizerPattern pattern)
+    {
+        var check = _validator is null ? CandidateCheck.Unchecked : _validator(text.AsSpan(start, length));
+        if (!check.IsValid)
+        {
+            return null;
+        }
+
+        var context = _context.FindBefore(text, start);
+        if (pattern.RequiresContext && !context.Found)
+        {
+            return null;
+        }
+
+        var score = pattern.Score;
+        if (context.Found)
+        {
+            score += context.IsAdjacent ? AdjacentContextBoost : ContextBoost;
+        }
+
+        score = Math.Round(Math.Min(1.0, score) * check.ScoreFactor, 2);
+        return new Finding(EntityType, FindingCategory.Phi, start, length, score, Name, Explain(pattern, check, context));
+    }
+
+    // Built only from fixed vocabulary (pattern description, rule, configured context word): never from the text.
+    private static string Explain(RecognizerPattern pattern, CandidateCheck check, ContextMatch context)
+    {
+        var explanation = check.Reason is null ? pattern.Description : $"{pattern.Description}, {check.Reason}";
+        if (!context.Found)
+        {
+            return explanation;
+        }
+
+        var where = context.IsAdjacent ? "immediately before" : "nearby";
+        return $"{explanation}, context word '{context.Word}' {where}";
+    }
+
+    // Two patterns of one recognizer may match the same span (e.g. "MRN-00123456" as labelled and as prefixed digits).
+    private static void AddOrKeepHigher(List<Finding> findings, int ownFindingsStart, Finding finding)
+    {
+        for (var i = ownFindingsStart; i < findings.Count; i++)
+        {
+            var existing = findings[i];
+            if (existing.Start == finding.Start && existing.Length == finding.Length)
+            {
+                if (finding.Score > existing.Score)
+                {
+                    findings[i] = finding;
+                }
+
+                return;
+            }
+        }
+
+        findings.Add(finding);
+    }
+}

@@ -1,0 +1,12 @@
+using System.Text.RegularExpressions;
+
+namespace Caduceus.Detection.Phi;
+
+/// <summary>One way an entity is written, with the confidence a bare match of it deserves.</summary>
+/// <param name="Description">Names the form in explanations, e.g. "SSN pattern with dashes". Never a value.</param>
+/// <param name="Regex">A source-generated regex with a match timeout.</param>
+/// <param name="Score">Base score in [0, 1] before context and validation adjust it.</param>
+/// <param name="RequiresContext">
+/// True for forms too ambiguous to report on their own (nine bare digits): without a context word nearby, no finding.
+/// </param>
+internal sealed record RecognizerPattern(string Description, Regex Regex, double Score, bool RequiresContext = false);

@@ -1,0 +1,87 @@
+using Caduceus.Detection.Injection;
+using Caduceus.Detection.Phi;
+
+namespace Caduceus.Detection;
+
+/// <summary>
+/// Runs a fixed set of detectors over a text and returns their findings in reading order: by start offset, longer
+/// spans first. When two detectors report PHI on exactly the same span, only the higher-scoring finding is kept.
+/// Stateless and thread-safe; one instance serves every request.
+/// </summary>
+public sealed class TextAnalyzer : ITextAnalyzer
+{
+    private readonly IDetector[] _detectors;
+
+    /// <param name="detectors">Run in the order given. Each must be stateless and thread-safe.</param>
+    public TextAnalyzer(IEnumerable<IDetector> detectors)
+    {
+        ArgumentNullException.ThrowIfNull(detectors);
+        _detectors = [.. detectors];
+        foreach (var detector in _detectors)
+        {
+            if (detector is null)
+            {
+                throw new ArgumentException("The detector list contains null.", nameof(detectors));
+            }
+        }
+    }
+
+    /// <summary>An analyzer with every built-in detector in its default configuration.</summary>
+    public static TextAnalyzer CreateDefault() => new(
+    [
+        new SsnRecognizer(),
+        new PhoneRecognizer(),
+        new EmailRecognizer(),
+        new MrnRecognizer(),
+        new InjectionHeuristics(),
+    ]);
+
+    /// <summary>
+    /// Findings of all detectors on <paramref name="input"/>. A detector's exception (including a regex timeout)
+    /// propagates: a text that could not be inspected must not look like a clean one.
+    /// </summary>
+    public IReadOnlyList<Finding> Analyze(DetectionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input.Text);
+
+        var findings = new List<Finding>();
+        foreach (var detector in _detectors)
+        {
+            detector.Detect(input, findings);
+        }
+
+        if (findings.Count == 0)
+        {
+            return [];
+        }
+
+        findings.Sort(FindingOrder.Instance);
+        RemoveDuplicatePhi(findings);
+        return findings;
+    }
+
+    // Sorted, duplicates of one span are neighbours with PHI first and the highest score leading, so the first of a
+    // run is the one to keep. Injection findings are never merged: each detector's verdict on the text stands.
+    private static void RemoveDuplicatePhi(List<Finding> findings)
+    {
+        var kept = 0;
+        Finding? lastPhi = null;
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var finding = findings[i];
+            if (finding.Category == FindingCategory.Phi)
+            {
+                if (lastPhi is not null && lastPhi.Start == finding.Start && lastPhi.Length == finding.Length)
+                {
+                    continue;
+                }
+
+                lastPhi = finding;
+            }
+
+            findings[kept++] = finding;
+        }
+
+        findings.RemoveRange(kept, findings.Count - kept);
+    }
+}
