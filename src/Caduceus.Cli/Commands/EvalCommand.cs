@@ -185,10 +185,9 @@ internal static class EvalCommand
             what += " restricted to " + string.Join(", ", splitFiles.Select(Path.GetFileName));
         }
 
-        var megabytes = report.Characters * 2 / 1_000_000.0;
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(
             CultureInfo.InvariantCulture,
-            $"{what}: {report.Documents:N0} documents, {report.Tokens:N0} tokens, findings scored >= {report.MinimumScore:0.##}, {elapsed.TotalSeconds:0.00} s")));
+            $"{what}: {report.Documents:N0} documents, {report.Characters:N0} characters, {report.Tokens:N0} tokens; findings scored >= {report.MinimumScore:0.##} count; {elapsed.TotalSeconds:0.00} s")));
 
         var table = new Table()
             .AddColumn("Type")
@@ -212,7 +211,7 @@ internal static class EvalCommand
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(
             CultureInfo.InvariantCulture,
-            $"Per type: recall counts gold tokens of the type found by a finding of any type; precision counts predicted tokens of the type that are gold PHI of any type. '-' = nothing to divide by. ({megabytes:0.0} MB of UTF-16 text)")));
+            $"Per type: recall counts gold tokens of the type found by a finding of any type; precision counts predicted tokens of the type that are gold PHI of any type. '-' = nothing to divide by.")));
     }
 
     private static void AddRow(Table table, string label, TokenCounts counts) => table.AddRow(

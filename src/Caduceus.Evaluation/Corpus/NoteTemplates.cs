@@ -133,7 +133,7 @@ internal static class NoteTemplates
         new(1.0,
             "Hi Dr. {doctor_family}, this is {patient_given}. I've had {complaint} since {weekday} and my BP this morning was {bp}. Should I still take {med}?",
             "Hello, I am writing for my {relation} {relative} (DOB {dob}). {complaint} got worse after the {procedure} on {onset_date}.",
-            "Dear {doctor}, my {eponym} tremor is worse this week. I'm {age} and it's hard to hold a cup. I took {med} as you said.",
+            "Dear {doctor}, my {eponym} symptoms are worse this week. I'm {age} and it's hard to hold a cup. I took {med} as you said.",
             "Good morning. Following up on my visit on {onset_date}. The {eponym} flare is better; {lab} came back on the portal."),
         new(0.6,
             "Can you send the refill to the pharmacy? My Rx number is {rx_number}. You can reach me at {phone} or {email}.",
