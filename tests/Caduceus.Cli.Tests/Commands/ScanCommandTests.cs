@@ -73,6 +73,8 @@ public sealed class ScanCommandTests
     [InlineData("scan")]
     [InlineData("scan", "--file", "/nonexistent/file.txt")]
     [InlineData("scan", "--fail-on", "everything", "text")]
+    [InlineData("scan", "--no-such-option", "text")]
+    [InlineData("no-such-verb")]
     public async Task Bad_input_exits_2_with_a_one_line_message(params string[] args)
     {
         var (exit, _, stderr) = await CliProcess.RunAsync(WorkDir, null, args);
