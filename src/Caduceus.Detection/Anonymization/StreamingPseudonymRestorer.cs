@@ -10,12 +10,17 @@ namespace Caduceus.Detection.Anonymization;
 public sealed class StreamingPseudonymRestorer
 {
     private readonly PseudonymTable _pseudonyms;
+    private readonly bool _restoreInsideUrls;
     private string _held = string.Empty;
+    private UrlRun _run;
 
-    public StreamingPseudonymRestorer(PseudonymTable pseudonyms)
+    /// <param name="pseudonyms">The scope's pseudonyms.</param>
+    /// <param name="restoreInsideUrls">Also restore tokens inside URLs (see <see cref="PseudonymRestorer"/> for why not to).</param>
+    public StreamingPseudonymRestorer(PseudonymTable pseudonyms, bool restoreInsideUrls = false)
     {
         ArgumentNullException.ThrowIfNull(pseudonyms);
         _pseudonyms = pseudonyms;
+        _restoreInsideUrls = restoreInsideUrls;
     }
 
     /// <summary>Tokens restored so far.</summary>
@@ -54,7 +59,7 @@ public sealed class StreamingPseudonymRestorer
             return text;
         }
 
-        var restored = PseudonymRestorer.Restore(text, _pseudonyms, out var count);
+        var restored = PseudonymRestorer.Restore(text, _pseudonyms, _restoreInsideUrls, ref _run, out var count);
         Restored += count;
         return restored;
     }

