@@ -39,7 +39,7 @@ public sealed class AnonymizerEngine
     /// <summary>Replaces the spans of <paramref name="findings"/> in <paramref name="text"/>.</summary>
     /// <param name="text">The text the findings were made on.</param>
     /// <param name="findings">What to replace; their offsets refer to <paramref name="text"/>.</param>
-    /// <param name="scope">The conversation the text belongs to. Null: a scope of its own, so surrogates and tokens are consistent within this text only.</param>
+    /// <param name="scope">The conversation the text belongs to. Null: a fresh scope with an empty id, so pseudonym tokens are numbered for this text alone.</param>
     /// <returns>The new text (the same instance when nothing was replaced) and the replacements.</returns>
     /// <exception cref="ArgumentException">A finding is null or its span lies outside <paramref name="text"/>.</exception>
     public AnonymizedText Anonymize(string text, IReadOnlyList<Finding> findings, AnonymizationScope? scope = null)

@@ -4,17 +4,32 @@ using Microsoft.Extensions.Options;
 
 namespace Caduceus.Gateway.Vault;
 
-/// <summary>Deletes expired pseudonyms every <see cref="VaultOptions.PurgeInterval"/>, starting at start-up.</summary>
+/// <summary>
+/// Deletes expired pseudonyms every <see cref="VaultOptions.PurgeInterval"/>. The first purge runs during start-up and
+/// is awaited, so a vault that cannot be used (wrong key, unreadable database) stops the gateway from starting
+/// rather than failing the first request that needs it.
+/// </summary>
 internal sealed partial class PseudonymVaultPurgeService(
     IPseudonymVault vault,
     IOptions<VaultOptions> options,
     TimeProvider timeProvider,
     ILogger<PseudonymVaultPurgeService> logger) : BackgroundService
 {
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var purged = await vault.PurgeExpiredAsync(cancellationToken);
+        if (purged > 0)
+        {
+            LogPurged(purged);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.PurgeInterval, timeProvider);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -30,7 +45,6 @@ internal sealed partial class PseudonymVaultPurgeService(
                 LogPurgeFailed(exception);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Purged {Count} expired pseudonyms.")]

@@ -101,6 +101,7 @@ internal sealed class SqlitePseudonymVault(GatewayDatabase database, PseudonymCi
 
     public async ValueTask<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
+        await EnsureKeyCheckedAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         return await ExecuteAsync(connection, null, "DELETE FROM pseudonyms WHERE expires_at <= $now", cancellationToken, ("$now", Now()));
     }

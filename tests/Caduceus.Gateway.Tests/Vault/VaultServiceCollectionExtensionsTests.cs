@@ -4,6 +4,7 @@ using Caduceus.Gateway.Storage;
 using Caduceus.Gateway.Vault;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,21 @@ public sealed class VaultServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public async Task A_wrong_key_stops_the_start()
+    {
+        var directory = VaultTestData.NewDirectory();
+        await using (var first = Services(directory, new Dictionary<string, string?> { ["Vault:Key"] = VaultTestData.KeyA.ToBase64() }))
+        {
+            await StartAsync(first);
+        }
+
+        await using var second = Services(directory, new Dictionary<string, string?> { ["Vault:Key"] = VaultTestData.KeyB.ToBase64() });
+
+        var exception = await Assert.ThrowsAsync<PseudonymVaultException>(() => StartAsync(second));
+        Assert.Contains("vault key does not match", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validates_the_vault_section()
     {
         await using var provider = Services(VaultTestData.NewDirectory(), new Dictionary<string, string?> { ["Vault:TimeToLive"] = "-00:01:00" });
@@ -37,6 +53,15 @@ public sealed class VaultServiceCollectionExtensionsTests
         var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<VaultOptions>>().Value);
 
         Assert.Contains("Vault:TimeToLive", exception.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task StartAsync(ServiceProvider provider)
+    {
+        foreach (var service in provider.GetServices<IHostedService>())
+        {
+            await service.StartAsync(TestContext.Current.CancellationToken);
+            await service.StopAsync(TestContext.Current.CancellationToken);
+        }
     }
 
     private static ServiceProvider Services(string directory, Dictionary<string, string?> settings)
