@@ -20,6 +20,7 @@ internal static class CaduceusCommand
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(TestModelCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());
+        root.Subcommands.Add(RedactCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(CorpusCommand.Create());
         return root;

@@ -3,100 +3,58 @@ using System.Text;
 namespace Caduceus.Detection.Anonymization;
 
 /// <summary>
-/// Replaces the spans of findings with their type label, e.g. <c>"SSN 123-45-6789"</c> becomes <c>"SSN [SSN]"</c>.
-/// Overlapping or touching spans become one label (the type of the highest-scoring finding among them), so a label
-/// never leaves a fragment of a value behind. Zero-length findings (about the text as a whole) are ignored.
+/// Replaces a value with its type label, e.g. <c>"SSN 123-45-6789"</c> becomes <c>"SSN [SSN]"</c>. Nothing of the
+/// value survives, not even its length. The fallback of every other operator when a value does not have the shape it
+/// needs.
 /// </summary>
-public static class RedactOperator
+public sealed class RedactOperator : IAnonymizationOperator
 {
-    /// <summary>The redacted text; <paramref name="text"/> itself when nothing is to be replaced.</summary>
+    public const string OperatorName = "redact";
+
+    private RedactOperator()
+    {
+    }
+
+    /// <summary>The operator has no settings; one instance serves everyone.</summary>
+    public static RedactOperator Instance { get; } = new();
+
+    public string Name => OperatorName;
+
+    /// <summary>
+    /// Redacts the spans of <paramref name="findings"/> in <paramref name="text"/>. Overlapping or touching spans
+    /// become one label (the type of the highest-scoring finding among them), so a label never leaves a fragment of a
+    /// value behind. Zero-length findings (about the text as a whole) are ignored.
+    /// </summary>
+    /// <returns>The redacted text; <paramref name="text"/> itself when nothing is to be replaced.</returns>
     /// <exception cref="ArgumentException">A finding is null or its span lies outside <paramref name="text"/>.</exception>
     public static string Apply(string text, IReadOnlyList<Finding> findings)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(findings);
 
-        var spans = SpansInOrder(text, findings);
-        if (spans is null)
+        var clusters = FindingClusters.Build(text, findings);
+        if (clusters is null)
         {
             return text;
         }
 
         var result = new StringBuilder(text.Length);
         var copied = 0;
-        var groupStart = spans[0].Start;
-        var groupEnd = spans[0].End;
-        var label = spans[0];
-        for (var i = 1; i < spans.Length; i++)
+        foreach (var cluster in clusters)
         {
-            var next = spans[i];
-            if (next.Start <= groupEnd)
-            {
-                groupEnd = Math.Max(groupEnd, next.End);
-                if (next.Score > label.Score)
-                {
-                    label = next;
-                }
-
-                continue;
-            }
-
-            copied = AppendLabel(result, text, copied, groupStart, groupEnd, label.EntityType);
-            groupStart = next.Start;
-            groupEnd = next.End;
-            label = next;
+            result.Append(text, copied, cluster.Start - copied).Append('[').Append(cluster.Winner.EntityType).Append(']');
+            copied = cluster.End;
         }
 
-        copied = AppendLabel(result, text, copied, groupStart, groupEnd, label.EntityType);
-        result.Append(text, copied, text.Length - copied);
-        return result.ToString();
+        return result.Append(text, copied, text.Length - copied).ToString();
     }
 
-    /// <summary>Non-empty findings sorted by start (longer first), or null when there are none.</summary>
-    private static Finding[]? SpansInOrder(string text, IReadOnlyList<Finding> findings)
+    /// <summary>The label that stands for a value of <paramref name="entityType"/>: <c>[SSN]</c>.</summary>
+    public static string Label(string entityType) => "[" + entityType + "]";
+
+    public string Operate(string entityType, string value, AnonymizationScope scope)
     {
-        var count = 0;
-        for (var i = 0; i < findings.Count; i++)
-        {
-            var finding = findings[i] ?? throw new ArgumentException($"Finding {i} is null.", nameof(findings));
-
-            // Offsets and the entity type only: an exception message must never carry the text.
-            if (finding.Start < 0 || finding.Length < 0 || finding.Start > text.Length - finding.Length)
-            {
-                throw new ArgumentException(
-                    $"Finding {i} ({finding.EntityType}) spans [{finding.Start}, {finding.Start + (long)finding.Length}), outside a text of length {text.Length}.",
-                    nameof(findings));
-            }
-
-            if (finding.Length > 0)
-            {
-                count++;
-            }
-        }
-
-        if (count == 0)
-        {
-            return null;
-        }
-
-        var spans = new Finding[count];
-        count = 0;
-        for (var i = 0; i < findings.Count; i++)
-        {
-            if (findings[i].Length > 0)
-            {
-                spans[count++] = findings[i];
-            }
-        }
-
-        Array.Sort(spans, FindingOrder.Instance);
-        return spans;
-    }
-
-    /// <summary>Copies the text up to <paramref name="start"/>, then the label; returns where copying resumes.</summary>
-    private static int AppendLabel(StringBuilder result, string text, int copied, int start, int end, string entityType)
-    {
-        result.Append(text, copied, start - copied).Append('[').Append(entityType).Append(']');
-        return end;
+        ArgumentNullException.ThrowIfNull(entityType);
+        return Label(entityType);
     }
 }

@@ -17,6 +17,17 @@ public sealed class GatewayDatabase
             application TEXT NOT NULL,
             created_at  TEXT NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS pseudonyms (
+            scope       BLOB NOT NULL,
+            token       TEXT NOT NULL,
+            entity_type TEXT NOT NULL,
+            lookup      BLOB NOT NULL,
+            value       BLOB NOT NULL,
+            expires_at  INTEGER NOT NULL,
+            PRIMARY KEY (scope, token),
+            UNIQUE (scope, lookup)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS pseudonyms_expires_at ON pseudonyms (expires_at);
         """;
 
     private readonly string _connectionString;

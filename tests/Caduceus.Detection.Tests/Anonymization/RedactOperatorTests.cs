@@ -136,4 +136,11 @@ public sealed class RedactOperatorTests
 
         Assert.Equal("Pt SSN [SSN], phone [PHONE], [MRN], [EMAIL].", redacted);
     }
+
+    [Fact]
+    public void As_an_operator_replaces_any_value_with_its_label()
+    {
+        Assert.Equal("[SSN]", RedactOperator.Instance.Operate(EntityTypes.Ssn, "123-45-6789", new AnonymizationScope("c")));
+        Assert.Equal("redact", RedactOperator.Instance.Name);
+    }
 }

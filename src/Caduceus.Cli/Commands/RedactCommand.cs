@@ -1,0 +1,191 @@
+using System.CommandLine;
+using System.Text.Json;
+using Caduceus.Detection;
+using Caduceus.Detection.Anonymization;
+using Caduceus.Gateway.Configuration;
+using Caduceus.Gateway.Hosting;
+using Caduceus.Gateway.Vault;
+using Microsoft.Extensions.Configuration;
+
+namespace Caduceus.Cli.Commands;
+
+/// <summary>
+/// <c>caduceus redact</c>: runs the PHI detectors over a text and prints it de-identified with one operator.
+/// With <c>--json</c> it also lists what was replaced (type, span, operator), never the original values.
+/// </summary>
+/// <remarks>
+/// Keyed operators (hash, surrogate, date_shift) use the gateway's vault key when one is configured
+/// (<c>Vault:Key</c>, <c>Vault:KeyFile</c>) or exists in the data directory, so their output matches the gateway's;
+/// otherwise a random key that lives for this run only. Pseudonym tokens are numbered afresh on every run.
+/// </remarks>
+internal static class RedactCommand
+{
+    /// <summary>The scope of a command-line run: one text, one patient as far as the operators know.</summary>
+    private const string ScopeId = "caduceus-redact";
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static Command Create()
+    {
+        var text = new Argument<string?>("text") { Description = "The text to de-identify, or '-' to read standard input.", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Option<FileInfo?>("--file") { Description = "De-identify the contents of this file." };
+        var operatorName = new Option<string>("--operator")
+        {
+            Description = $"What replaces each value: {string.Join(", ", AnonymizationOperators.Names)}.",
+            DefaultValueFactory = _ => RedactOperator.OperatorName,
+        };
+        var entities = new Option<string?>("--entities") { Description = "Only these entity types (comma separated, e.g. SSN,PHONE); default: every PHI type." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object: the text and what was replaced (type, span, operator), never the values." };
+        var command = new Command("redact", "De-identify a text: find PHI and replace it (redact, mask, hash, surrogate or pseudonymize).")
+        {
+            text, file, operatorName, entities, json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var name = parse.GetValue(operatorName)!;
+            if (!AnonymizationOperators.Names.Contains(name.ToLowerInvariant()))
+            {
+                return CommandErrors.Fail($"--operator takes {string.Join(", ", AnonymizationOperators.Names)}, not '{name}'.");
+            }
+
+            if (!TryParseEntities(parse.GetValue(entities), out var wanted, out var error))
+            {
+                return CommandErrors.Fail(error);
+            }
+
+            var key = OperatorKey(parse.GetValue(CaduceusCommand.ConfigOption), out error);
+            if (key is null)
+            {
+                return CommandErrors.Fail(error);
+            }
+
+            var input = await ReadInputAsync(parse.GetValue(text), parse.GetValue(file), cancellationToken);
+            if (input.Error is not null)
+            {
+                return CommandErrors.Fail(input.Error);
+            }
+
+            var findings = TextAnalyzer.CreateDefault()
+                .Analyze(new DetectionInput(input.Text!, TextSource.User))
+                .Where(f => f.Category == FindingCategory.Phi && (wanted is null || wanted.Contains(f.EntityType)))
+                .ToList();
+            var engine = new AnonymizerEngine(AnonymizationOperators.Create(name, key));
+            var result = engine.Anonymize(input.Text!, findings, new AnonymizationScope(ScopeId));
+            if (parse.GetValue(json))
+            {
+                PrintJson(result);
+            }
+            else
+            {
+                Console.Out.Write(result.Text);
+                if (!result.Text.EndsWith('\n'))
+                {
+                    Console.Out.WriteLine();
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static bool TryParseEntities(string? value, out HashSet<string>? entities, out string error)
+    {
+        entities = null;
+        error = string.Empty;
+        if (value is null)
+        {
+            return true;
+        }
+
+        entities = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var type = name.ToUpperInvariant();
+            if (!EntityTypes.Phi.Contains(type))
+            {
+                error = $"--entities takes PHI entity types ({string.Join(",", EntityTypes.Phi)}), not '{name}'.";
+                return false;
+            }
+
+            entities.Add(type);
+        }
+
+        if (entities.Count == 0)
+        {
+            error = "--entities needs at least one entity type.";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The operators' master key: derived from the vault key if there is one, else random for this run.</summary>
+    private static byte[]? OperatorKey(FileInfo? configFile, out string error)
+    {
+        error = string.Empty;
+        try
+        {
+            var configuration = GatewayConfiguration.Build(new GatewayLaunchOptions { ConfigFile = configFile?.FullName });
+            var vault = configuration.GetSection(VaultOptions.SectionName).Get<VaultOptions>() ?? new VaultOptions();
+            var dataDirectory = GatewayConfiguration.BindOptions(configuration).DataDirectory;
+            return (VaultKeyLoader.TryLoadExisting(vault, dataDirectory) ?? VaultKey.Generate()).DeriveOperatorKey();
+        }
+        catch (PseudonymVaultException exception)
+        {
+            error = exception.Message;
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or InvalidDataException or InvalidOperationException or ArgumentException)
+        {
+            error = "invalid configuration: " + exception.Message;
+        }
+
+        return null;
+    }
+
+    private static async Task<(string? Text, string? Error)> ReadInputAsync(string? text, FileInfo? file, CancellationToken cancellationToken)
+    {
+        if (file is not null && text is not null)
+        {
+            return (null, "give either TEXT or --file, not both.");
+        }
+
+        if (file is not null)
+        {
+            if (!file.Exists)
+            {
+                return (null, $"file '{file.FullName}' does not exist.");
+            }
+
+            try
+            {
+                return (await File.ReadAllTextAsync(file.FullName, cancellationToken), null);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return (null, $"file '{file.FullName}' cannot be read: {exception.GetType().Name}.");
+            }
+        }
+
+        if (text == "-")
+        {
+            return (await Console.In.ReadToEndAsync(cancellationToken), null);
+        }
+
+        return text is null ? (null, "nothing to redact: give TEXT, --file FILE, or '-' for standard input.") : (text, null);
+    }
+
+    private static void PrintJson(AnonymizedText result)
+    {
+        var rows = result.Spans.Select(s => new
+        {
+            Type = s.EntityType,
+            s.Start,
+            s.End,
+            s.Operator,
+            s.OutputStart,
+            s.OutputEnd,
+        });
+        Console.WriteLine(JsonSerializer.Serialize(new { result.Text, Findings = rows }, JsonOptions));
+    }
+}
