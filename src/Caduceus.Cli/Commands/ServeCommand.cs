@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Caduceus.Gateway.Hosting;
 using Caduceus.Gateway.Keys;
+using Caduceus.Gateway.Vault;
 using Caduceus.TestModel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +71,10 @@ internal static class ServeCommand
         catch (OptionsValidationException exception)
         {
             return CommandErrors.Fail("invalid configuration: " + string.Join(" ", exception.Failures));
+        }
+        catch (PseudonymVaultException exception)
+        {
+            return CommandErrors.Fail("pseudonym vault: " + exception.Message);
         }
         catch (FileNotFoundException exception)
         {

@@ -7,6 +7,9 @@ public static class SecurityEventTypes
     public const string RequestRedacted = "request.redacted";
     public const string ResponseBlocked = "response.blocked";
     public const string ResponseRedacted = "response.redacted";
+
+    /// <summary>Pseudonym tokens in an answer were turned back into real values for an entitled caller.</summary>
+    public const string ResponseRestored = "response.restored";
     public const string AuthenticationFailed = "authentication.failed";
     public const string InspectionFailed = "inspection.failed";
 }

@@ -12,6 +12,12 @@ public sealed class ApplicationPolicy
     /// </summary>
     public DirectionPolicy Response { get; set; } = new() { Injection = PolicyAction.Allow };
 
+    /// <summary>
+    /// Whether pseudonym tokens in the model's answers (<c>&lt;NAME_1&gt;</c>) are turned back into the real values
+    /// for this application's callers. Off by default: re-identification is for those entitled to it.
+    /// </summary>
+    public bool RestorePseudonyms { get; set; }
+
     /// <summary>The policy for one direction.</summary>
     public DirectionPolicy For(Direction direction) => direction == Direction.Request ? Request : Response;
 }

@@ -26,11 +26,17 @@ public sealed class DirectionPolicy
             return PolicyAction.Allow;
         }
 
-        if (Entities.TryGetValue(finding.EntityType, out var action))
+        return ActionFor(finding.EntityType, finding.Category);
+    }
+
+    /// <summary>The action for any finding of <paramref name="entityType"/> that reaches the minimum score.</summary>
+    public PolicyAction ActionFor(string entityType, FindingCategory category)
+    {
+        if (Entities.TryGetValue(entityType, out var action))
         {
             return action;
         }
 
-        return finding.Category == FindingCategory.Injection ? Injection : Phi;
+        return category == FindingCategory.Injection ? Injection : Phi;
     }
 }

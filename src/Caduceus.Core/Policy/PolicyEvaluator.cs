@@ -15,17 +15,20 @@ public static class PolicyEvaluator
             return Decision.Allow;
         }
 
-        List<Finding>? redactions = null;
+        List<FindingAction>? transforms = null;
         List<Finding>? blocking = null;
+        var strongest = PolicyAction.Allow;
         foreach (var finding in findings)
         {
-            switch (policy.ActionFor(finding))
+            var action = policy.ActionFor(finding);
+            switch (action)
             {
                 case PolicyAction.Block:
                     (blocking ??= []).Add(finding);
                     break;
-                case PolicyAction.Redact when finding.Length > 0:
-                    (redactions ??= []).Add(finding);
+                case PolicyAction.Redact or PolicyAction.Pseudonymize when finding.Length > 0:
+                    (transforms ??= []).Add(new FindingAction(finding, action));
+                    strongest = action > strongest ? action : strongest;
                     break;
             }
         }
@@ -38,6 +41,6 @@ public static class PolicyEvaluator
             return new Decision(PolicyAction.Block, [], blocking, code);
         }
 
-        return redactions is null ? Decision.Allow : new Decision(PolicyAction.Redact, redactions, [], null);
+        return transforms is null ? Decision.Allow : new Decision(strongest, transforms, [], null);
     }
 }

@@ -1,3 +1,4 @@
+using Caduceus.Policy;
 using Microsoft.Extensions.Options;
 
 namespace Caduceus.Gateway.Configuration;
@@ -62,6 +63,16 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
 
         foreach (var (direction, policy) in new[] { ("Request", app.Policy.Request), ("Response", app.Policy.Response) })
         {
+            if (direction == "Response" && (policy.Phi == PolicyAction.Pseudonymize || policy.Injection == PolicyAction.Pseudonymize || policy.Entities.ContainsValue(PolicyAction.Pseudonymize)))
+            {
+                failures.Add($"Applications:{appName}:Policy:Response: Pseudonymize applies to requests only; use Redact, Allow or Block for answers.");
+            }
+
+            if (policy.Injection == PolicyAction.Pseudonymize)
+            {
+                failures.Add($"Applications:{appName}:Policy:{direction}:Injection cannot be Pseudonymize.");
+            }
+
             if (policy.MinimumScore is < 0 or > 1)
             {
                 failures.Add($"Applications:{appName}:Policy:{direction}:MinimumScore must be between 0 and 1.");

@@ -9,6 +9,7 @@ using Caduceus.Gateway.Keys;
 using Caduceus.Gateway.Pipeline;
 using Caduceus.Gateway.Storage;
 using Caduceus.Gateway.Streaming;
+using Caduceus.Gateway.Vault;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
 
         services.AddSingleton<ITextAnalyzer>(_ => TextAnalyzer.CreateDefault());
+        services.AddSingleton<RequestAnonymizers>();
+        services.AddPseudonymVault(configuration);
 
         services.AddSingleton<RecentSecurityEvents>();
         services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<RecentSecurityEvents>());

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Caduceus.Detection.Anonymization;
 using Caduceus.Events;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Forwarding;
@@ -28,6 +29,12 @@ internal sealed class ChatExchange(HttpContext httpContext, string applicationNa
     public int MessageCount { get; set; }
 
     public bool Stream { get; set; }
+
+    /// <summary>The client's conversation id (<see cref="ConversationScope.HeaderName"/>), if it sent one.</summary>
+    public string? ConversationId { get; set; }
+
+    /// <summary>The pseudonyms issued for this request's conversation, once the request was pseudonymized.</summary>
+    public AnonymizationScope? PseudonymScope { get; set; }
 
     /// <summary>The upstream answer, once forwarded; owned and disposed by the forward stage.</summary>
     public HttpResponseMessage? UpstreamResponse { get; set; }

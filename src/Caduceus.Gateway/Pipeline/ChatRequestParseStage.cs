@@ -15,7 +15,6 @@ namespace Caduceus.Gateway.Pipeline;
 /// </summary>
 internal sealed class ChatRequestParseStage(IOptions<GatewayOptions> options) : IChatStage
 {
-    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
     private readonly long _maxBytes = options.Value.Limits.MaxRequestBodyBytes;
 
@@ -25,7 +24,7 @@ internal sealed class ChatRequestParseStage(IOptions<GatewayOptions> options) : 
         JsonNode? root;
         try
         {
-            root = await JsonNode.ParseAsync(context.Request.Body, NodeOptions, DocumentOptions, exchange.RequestAborted);
+            root = await JsonNode.ParseAsync(context.Request.Body, nodeOptions: null, DocumentOptions, exchange.RequestAborted);
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -39,6 +38,13 @@ internal sealed class ChatRequestParseStage(IOptions<GatewayOptions> options) : 
             return;
         }
 
+        if (!ConversationScope.TryGetClientId(exchange, out var conversationId, out var headerProblem))
+        {
+            await InvalidAsync(context, headerProblem!);
+            return;
+        }
+
+        exchange.ConversationId = conversationId;
         var error = Describe(root, exchange);
         if (error is not null)
         {

@@ -27,6 +27,8 @@ internal sealed class CompletionAnswerInspector(ITextAnalyzer analyzer, Security
 
         var policy = exchange.Application.Policy.Response;
         var redacted = new FindingSummary();
+        var restore = PseudonymsToRestore(exchange);
+        var restored = 0;
         foreach (var content in Contents(answer))
         {
             var text = content.GetValue<string>();
@@ -41,16 +43,29 @@ internal sealed class CompletionAnswerInspector(ITextAnalyzer analyzer, Security
                 return;
             }
 
-            if (decision.Action == PolicyAction.Redact)
+            if (decision.Transforms.Count > 0)
             {
-                content.ReplaceWith(RedactOperator.Apply(text, decision.Redactions));
-                redacted.AddRange(decision.Redactions);
+                var redactions = decision.TransformedFindings;
+                text = RedactOperator.Apply(text, redactions);
+                content.ReplaceWith(text);
+                redacted.AddRange(redactions);
+            }
+
+            if (restore is not null)
+            {
+                content.ReplaceWith(PseudonymRestorer.Restore(text, restore, restoreInsideUrls: false, out var count));
+                restored += count;
             }
         }
 
         if (!redacted.IsEmpty)
         {
             events.Publish(exchange.NewEvent(SecurityEventTypes.ResponseRedacted, null, redacted.EntityCounts, redacted.Detectors, timeProvider.GetUtcNow()));
+        }
+
+        if (restored > 0)
+        {
+            events.Publish(exchange.NewEvent(SecurityEventTypes.ResponseRestored, null, new Dictionary<string, int> { ["PSEUDONYM"] = restored }, [], timeProvider.GetUtcNow()));
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
@@ -64,6 +79,10 @@ internal sealed class CompletionAnswerInspector(ITextAnalyzer analyzer, Security
         answer.WriteTo(writer);
         await writer.FlushAsync(exchange.RequestAborted);
     }
+
+    /// <summary>The pseudonyms to turn back into values in this answer, or null when the caller is not entitled or none were issued.</summary>
+    public static PseudonymTable? PseudonymsToRestore(ChatExchange exchange) =>
+        exchange.Application.Policy.RestorePseudonyms && exchange.PseudonymScope is { Pseudonyms.Count: > 0 } scope ? scope.Pseudonyms : null;
 
     private static async Task<JsonObject?> ReadAnswerAsync(ChatExchange exchange)
     {

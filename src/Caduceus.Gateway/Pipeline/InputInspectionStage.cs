@@ -1,42 +1,49 @@
 using Caduceus.Detection;
-using Caduceus.Detection.Anonymization;
 using Caduceus.Events;
 using Caduceus.Gateway.Endpoints;
 using Caduceus.Gateway.Events;
+using Caduceus.Gateway.Vault;
 using Caduceus.Policy;
 using Microsoft.AspNetCore.Http;
 
 namespace Caduceus.Gateway.Pipeline;
 
 /// <summary>
-/// Runs the detectors over every text in the request, lets policy decide, and carries the decision out:
-/// a block refuses the whole request; redactions rewrite the texts before they leave for the model.
+/// Runs the detectors over every text in the request, lets policy decide, and carries the decision out: a block
+/// refuses the whole request; redactions and pseudonyms rewrite the texts before they leave for the model.
+/// Pseudonyms are kept in the encrypted vault, in the conversation's scope, so the answer can be restored.
 /// </summary>
-internal sealed class InputInspectionStage(ITextAnalyzer analyzer, SecurityEventBus events, TimeProvider timeProvider) : IChatStage
+internal sealed class InputInspectionStage(
+    ITextAnalyzer analyzer,
+    RequestAnonymizers anonymizers,
+    IPseudonymVault vault,
+    SecurityEventBus events,
+    TimeProvider timeProvider) : IChatStage
 {
     public async ValueTask InvokeAsync(ChatExchange exchange, ChatStageDelegate next)
     {
         var policy = exchange.Application.Policy.Request;
         var blocking = new FindingSummary();
-        var redacted = new FindingSummary();
+        var transformed = new FindingSummary();
         string? refusalCode = null;
-        var rewrites = new List<(ChatText Text, IReadOnlyList<Finding> Redactions)>();
+        var rewrites = new List<(ChatText Text, IReadOnlyList<Finding> Findings)>();
+        var pseudonymize = false;
 
         foreach (var text in exchange.Texts)
         {
-            var findings = analyzer.Analyze(new DetectionInput(text.Text, text.Source));
-            var decision = PolicyEvaluator.Decide(policy, findings);
-            switch (decision.Action)
+            var decision = PolicyEvaluator.Decide(policy, analyzer.Analyze(new DetectionInput(text.Text, text.Source)));
+            if (decision.Action == PolicyAction.Block)
             {
-                case PolicyAction.Block:
-                    blocking.AddRange(decision.Blocking);
-                    // An injection outranks a PHI block as the reason given to the client.
-                    refusalCode = refusalCode == RefusalCodes.PromptInjectionDetected ? refusalCode : decision.RefusalCode;
-                    break;
-                case PolicyAction.Redact:
-                    rewrites.Add((text, decision.Redactions));
-                    redacted.AddRange(decision.Redactions);
-                    break;
+                blocking.AddRange(decision.Blocking);
+                // An injection outranks a PHI block as the reason given to the client.
+                refusalCode = refusalCode == RefusalCodes.PromptInjectionDetected ? refusalCode : decision.RefusalCode;
+            }
+            else if (decision.Transforms.Count > 0)
+            {
+                var findings = decision.TransformedFindings;
+                rewrites.Add((text, findings));
+                transformed.AddRange(findings);
+                pseudonymize |= decision.Transforms.Any(t => t.Action == PolicyAction.Pseudonymize);
             }
         }
 
@@ -49,17 +56,39 @@ internal sealed class InputInspectionStage(ITextAnalyzer analyzer, SecurityEvent
             return;
         }
 
-        foreach (var (text, redactions) in rewrites)
+        if (rewrites.Count > 0)
         {
-            text.Replace(RedactOperator.Apply(text.Text, redactions));
-        }
-
-        if (!redacted.IsEmpty)
-        {
-            events.Publish(exchange.NewEvent(SecurityEventTypes.RequestRedacted, null, redacted.EntityCounts, redacted.Detectors, now));
+            await RewriteAsync(exchange, rewrites, pseudonymize);
+            events.Publish(exchange.NewEvent(SecurityEventTypes.RequestRedacted, null, transformed.EntityCounts, transformed.Detectors, now));
         }
 
         await next(exchange);
+    }
+
+    private async Task RewriteAsync(ChatExchange exchange, List<(ChatText Text, IReadOnlyList<Finding> Findings)> rewrites, bool pseudonymize)
+    {
+        var engine = anonymizers.For(exchange.ApplicationName, exchange.Application.Policy.Request);
+        if (!pseudonymize)
+        {
+            foreach (var (text, findings) in rewrites)
+            {
+                text.Replace(engine.Anonymize(text.Text, findings).Text);
+            }
+
+            return;
+        }
+
+        var scopeId = ConversationScope.IdFor(exchange, exchange.ConversationId);
+        var (texts, scope) = await vault.PseudonymizeAsync(
+            scopeId,
+            scope => rewrites.Select(rewrite => engine.Anonymize(rewrite.Text.Text, rewrite.Findings, scope).Text).ToArray(),
+            exchange.RequestAborted);
+        for (var i = 0; i < rewrites.Count; i++)
+        {
+            rewrites[i].Text.Replace(texts[i]);
+        }
+
+        exchange.PseudonymScope = scope;
     }
 
     private static string RefusalMessage(string code) => code == RefusalCodes.PromptInjectionDetected

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Caduceus.Detection;
+using Caduceus.Detection.Anonymization;
 using Caduceus.Events;
 using Caduceus.Gateway.Endpoints;
 using Caduceus.Gateway.Events;
@@ -26,7 +27,7 @@ internal sealed class StreamingAnswerRelay(ITextAnalyzer analyzer, SecurityEvent
         var context = exchange.HttpContext;
         var deadline = exchange.UpstreamDeadline!;
         var idleTimeout = exchange.Application.Upstream.StreamIdleTimeout;
-        var relay = new Relay(analyzer, exchange.Application.Policy.Response);
+        var relay = new Relay(analyzer, exchange.Application.Policy.Response, CompletionAnswerInspector.PseudonymsToRestore(exchange));
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/event-stream";
@@ -144,6 +145,11 @@ internal sealed class StreamingAnswerRelay(ITextAnalyzer analyzer, SecurityEvent
         {
             events.Publish(exchange.NewEvent(SecurityEventTypes.ResponseRedacted, null, summary.EntityCounts, summary.Detectors, timeProvider.GetUtcNow()));
         }
+
+        if (relay.Restored > 0)
+        {
+            events.Publish(exchange.NewEvent(SecurityEventTypes.ResponseRestored, null, new Dictionary<string, int> { ["PSEUDONYM"] = relay.Restored }, [], timeProvider.GetUtcNow()));
+        }
     }
 
     private static Task WriteErrorAsync(ChatExchange exchange, int status, string code, string message, string? eventId) =>
@@ -151,17 +157,19 @@ internal sealed class StreamingAnswerRelay(ITextAnalyzer analyzer, SecurityEvent
             ? Task.CompletedTask
             : ServerSentEventWriter.WriteDataAsync(exchange.HttpContext.Response, GatewayErrors.Serialize(status, code, message, eventId), exchange.RequestAborted);
 
-    /// <summary>The per-choice inspectors of one stream and the last chunk, used as the template for flushed text.</summary>
-    private sealed class Relay(ITextAnalyzer analyzer, DirectionPolicy policy)
+    /// <summary>The per-choice streams of one answer and the last chunk, used as the template for flushed text.</summary>
+    private sealed class Relay(ITextAnalyzer analyzer, DirectionPolicy policy, PseudonymTable? restore)
     {
-        private readonly SortedDictionary<int, StreamingTextInspector> _choices = [];
+        private readonly SortedDictionary<int, ChoiceStream> _choices = [];
         private JsonObject? _template;
 
-        public string? RefusalCode => _choices.Values.Select(c => c.RefusalCode).FirstOrDefault(c => c is not null);
+        public string? RefusalCode => _choices.Values.Select(c => c.Inspector.RefusalCode).FirstOrDefault(c => c is not null);
 
-        public IEnumerable<Finding> Blocking => _choices.Values.Where(c => c.RefusalCode is not null).SelectMany(c => c.ActedOn);
+        public IEnumerable<Finding> Blocking => _choices.Values.Where(c => c.Inspector.RefusalCode is not null).SelectMany(c => c.Inspector.ActedOn);
 
-        public IEnumerable<Finding> Redactions => _choices.Values.Where(c => c.RefusalCode is null).SelectMany(c => c.ActedOn);
+        public IEnumerable<Finding> Redactions => _choices.Values.Where(c => c.Inspector.RefusalCode is null).SelectMany(c => c.Inspector.ActedOn);
+
+        public int Restored => _choices.Values.Sum(c => c.Restored);
 
         public void Inspect(JsonObject chunk)
         {
@@ -178,13 +186,13 @@ internal sealed class StreamingAnswerRelay(ITextAnalyzer analyzer, SecurityEvent
                     continue;
                 }
 
-                var inspector = InspectorFor(IndexOf(choice));
+                var stream = StreamFor(IndexOf(choice));
                 var released = delta["content"] is JsonValue value && value.TryGetValue<string>(out var content)
-                    ? inspector.Push(content)
+                    ? stream.Push(content)
                     : null;
                 if (choice["finish_reason"] is JsonValue)
                 {
-                    released = (released ?? string.Empty) + inspector.Flush();
+                    released = (released ?? string.Empty) + stream.Flush();
                 }
 
                 if (released is not null)
@@ -198,9 +206,9 @@ internal sealed class StreamingAnswerRelay(ITextAnalyzer analyzer, SecurityEvent
         public JsonObject? FlushAll()
         {
             var residual = new JsonArray();
-            foreach (var (index, inspector) in _choices)
+            foreach (var (index, stream) in _choices)
             {
-                var text = inspector.Flush();
+                var text = stream.Flush();
                 if (text.Length > 0)
                 {
                     residual.Add(new JsonObject
@@ -217,7 +225,7 @@ internal sealed class StreamingAnswerRelay(ITextAnalyzer analyzer, SecurityEvent
                 return null;
             }
 
-            var chunk = new JsonObject
+            return new JsonObject
             {
                 ["id"] = _template?["id"]?.DeepClone(),
                 ["object"] = "chat.completion.chunk",
@@ -225,21 +233,47 @@ internal sealed class StreamingAnswerRelay(ITextAnalyzer analyzer, SecurityEvent
                 ["model"] = _template?["model"]?.DeepClone(),
                 ["choices"] = residual,
             };
-            return chunk;
         }
 
-        private StreamingTextInspector InspectorFor(int index)
+        private ChoiceStream StreamFor(int index)
         {
-            if (!_choices.TryGetValue(index, out var inspector))
+            if (!_choices.TryGetValue(index, out var stream))
             {
-                inspector = new StreamingTextInspector(analyzer, policy);
-                _choices[index] = inspector;
+                stream = new ChoiceStream(
+                    new StreamingTextInspector(analyzer, policy),
+                    restore is null ? null : new StreamingPseudonymRestorer(restore));
+                _choices[index] = stream;
             }
 
-            return inspector;
+            return stream;
         }
 
         private static int IndexOf(JsonObject choice) =>
             choice["index"] is JsonValue value && value.TryGetValue<int>(out var index) ? index : 0;
+    }
+
+    /// <summary>One choice of a streamed answer: inspected first, then (for entitled callers) restored.</summary>
+    private sealed class ChoiceStream(StreamingTextInspector inspector, StreamingPseudonymRestorer? restorer)
+    {
+        public StreamingTextInspector Inspector => inspector;
+
+        public int Restored => restorer?.Restored ?? 0;
+
+        public string Push(string delta)
+        {
+            var released = inspector.Push(delta);
+            return restorer is null || released.Length == 0 ? released : restorer.Push(released);
+        }
+
+        public string Flush()
+        {
+            var released = inspector.Flush();
+            if (restorer is null || inspector.RefusalCode is not null)
+            {
+                return released;
+            }
+
+            return restorer.Push(released) + restorer.Flush();
+        }
     }
 }

@@ -68,10 +68,12 @@ internal sealed class StreamingTextInspector(ITextAnalyzer analyzer, DirectionPo
 
         var original = pending[..releaseLength];
         var output = original;
-        if (decision.Action == PolicyAction.Redact)
+        if (decision.Transforms.Count > 0)
         {
-            ActedOn.AddRange(decision.Redactions);
-            output = RedactOperator.Apply(original, decision.Redactions);
+            // Answers are never pseudonymized (the validator refuses that policy): every transformation redacts.
+            var redactions = decision.TransformedFindings;
+            ActedOn.AddRange(redactions);
+            output = RedactOperator.Apply(original, redactions);
         }
 
         var context = _context + original;

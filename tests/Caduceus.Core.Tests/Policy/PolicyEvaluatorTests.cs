@@ -27,7 +27,7 @@ public sealed class PolicyEvaluatorTests
         var decision = PolicyEvaluator.Decide(new ApplicationPolicy().Request, [ssn]);
 
         Assert.Equal(PolicyAction.Redact, decision.Action);
-        Assert.Equal([ssn], decision.Redactions);
+        Assert.Equal([new FindingAction(ssn, PolicyAction.Redact)], decision.Transforms);
         Assert.Null(decision.RefusalCode);
     }
 
@@ -38,7 +38,7 @@ public sealed class PolicyEvaluatorTests
 
         Assert.Equal(PolicyAction.Block, decision.Action);
         Assert.Equal(RefusalCodes.PromptInjectionDetected, decision.RefusalCode);
-        Assert.Empty(decision.Redactions);
+        Assert.Empty(decision.Transforms);
     }
 
     [Fact]
@@ -60,6 +60,30 @@ public sealed class PolicyEvaluatorTests
         Assert.Equal(PolicyAction.Block, decision.Action);
         Assert.Equal(RefusalCodes.PhiBlocked, decision.RefusalCode);
         Assert.Equal(EntityTypes.Ssn, Assert.Single(decision.Blocking).EntityType);
+    }
+
+    [Fact]
+    public void Redact_outranks_pseudonymize_but_each_finding_keeps_its_own_action()
+    {
+        var policy = new DirectionPolicy();
+        policy.Entities[EntityTypes.Name] = PolicyAction.Pseudonymize;
+        var name = Phi(EntityTypes.Name, 0, 8);
+        var ssn = Phi(EntityTypes.Ssn, 20, 11);
+
+        var decision = PolicyEvaluator.Decide(policy, [name, ssn]);
+
+        Assert.Equal(PolicyAction.Redact, decision.Action);
+        Assert.Equal([new FindingAction(name, PolicyAction.Pseudonymize), new FindingAction(ssn, PolicyAction.Redact)], decision.Transforms);
+    }
+
+    [Fact]
+    public void Only_pseudonymized_findings_make_a_pseudonymize_decision()
+    {
+        var policy = new DirectionPolicy { Phi = PolicyAction.Pseudonymize };
+
+        var decision = PolicyEvaluator.Decide(policy, [Phi(EntityTypes.Name, 0, 8)]);
+
+        Assert.Equal(PolicyAction.Pseudonymize, decision.Action);
     }
 
     [Fact]

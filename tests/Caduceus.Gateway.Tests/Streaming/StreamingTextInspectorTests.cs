@@ -31,7 +31,7 @@ public sealed class StreamingTextInspectorTests
         released.Add(inspector.Flush());
 
         var whole = Analyzer.Analyze(new DetectionInput(Answer, TextSource.ModelOutput));
-        var expected = RedactOperator.Apply(Answer, PolicyEvaluator.Decide(new ApplicationPolicy().Response, whole).Redactions);
+        var expected = RedactOperator.Apply(Answer, PolicyEvaluator.Decide(new ApplicationPolicy().Response, whole).TransformedFindings);
         Assert.Equal(expected, string.Concat(released));
         Assert.DoesNotContain(released, piece => Secrets.Any(secret => piece.Contains(secret, StringComparison.Ordinal)));
     }

@@ -1,0 +1,67 @@
+using Caduceus.Gateway.Configuration;
+using Caduceus.Policy;
+
+namespace Caduceus.Gateway.Tests.Configuration;
+
+public sealed class GatewayOptionsValidatorTests
+{
+    private static GatewayOptions Valid()
+    {
+        var options = new GatewayOptions();
+        options.Applications["default"] = new ApplicationOptions { Upstream = new UpstreamOptions { BaseUrl = "http://127.0.0.1:8081/v1" } };
+        return options;
+    }
+
+    [Fact]
+    public void Accepts_the_defaults_with_an_upstream()
+    {
+        Assert.True(new GatewayOptionsValidator().Validate(null, Valid()).Succeeded);
+    }
+
+    [Fact]
+    public void Refuses_pseudonymizing_answers()
+    {
+        var options = Valid();
+        options.Applications["default"].Policy.Response.Phi = PolicyAction.Pseudonymize;
+
+        var result = new GatewayOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Pseudonymize applies to requests only", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("ftp://example.org/v1")]
+    [InlineData("relative/v1")]
+    public void Refuses_an_upstream_that_is_not_an_http_url(string? baseUrl)
+    {
+        var options = Valid();
+        options.Applications["default"].Upstream.BaseUrl = baseUrl;
+
+        Assert.True(new GatewayOptionsValidator().Validate(null, options).Failed);
+    }
+
+    [Fact]
+    public void Refuses_a_credential_variable_that_is_not_set()
+    {
+        var options = Valid();
+        options.Applications["default"].Upstream.ApiKeyEnvironmentVariable = "CADUCEUS_TEST_SURELY_UNSET_VARIABLE";
+
+        var result = new GatewayOptionsValidator().Validate(null, options);
+
+        Assert.Contains("CADUCEUS_TEST_SURELY_UNSET_VARIABLE", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(100, 10)]
+    [InlineData(1024, 0)]
+    public void Refuses_limits_out_of_range(long maxBytes, int maxMessages)
+    {
+        var options = Valid();
+        options.Limits.MaxRequestBodyBytes = maxBytes;
+        options.Limits.MaxMessages = maxMessages;
+
+        Assert.True(new GatewayOptionsValidator().Validate(null, options).Failed);
+    }
+}
