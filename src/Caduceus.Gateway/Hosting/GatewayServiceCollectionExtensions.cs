@@ -33,7 +33,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
 
         services.AddSingleton<GatewayDatabase>();
-        services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+        services.AddSingleton<SqliteApiKeyStore>();
+        services.AddSingleton<IApiKeyStore>(sp => new CachingApiKeyStore(sp.GetRequiredService<SqliteApiKeyStore>(), sp.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton<ITextAnalyzer>(_ => TextAnalyzer.CreateDefault());
         services.AddSingleton<RequestAnonymizers>();
