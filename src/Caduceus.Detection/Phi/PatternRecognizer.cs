@@ -24,7 +24,9 @@ internal sealed class PatternRecognizer
     /// <param name="requiredChars">Every candidate contains one of these; a text with none of them is skipped unscanned.</param>
     /// <param name="patterns">Tried in order; when two give the same span, the higher score is kept.</param>
     /// <param name="context">Words that raise the score, and that <see cref="RecognizerPattern.RequiresContext"/> patterns need.</param>
-    /// <param name="validator">Rejects or doubts candidates; null accepts every match.</param>
+    /// <param name="validator">
+    /// Rejects or doubts candidates; null accepts every match. A pattern's own <see cref="RecognizerPattern.Validator"/> takes precedence.
+    /// </param>
     public PatternRecognizer(
         string name,
         string entityType,
@@ -95,7 +97,8 @@ internal sealed class PatternRecognizer
 
     private Finding? Evaluate(string text, int start, int length, RecognizerPattern pattern)
     {
-        var check = _validator is null ? CandidateCheck.Unchecked : _validator(text.AsSpan(start, length));
+        var validator = pattern.Validator ?? _validator;
+        var check = validator is null ? CandidateCheck.Unchecked : validator(text.AsSpan(start, length));
         if (!check.IsValid)
         {
             return null;

@@ -9,4 +9,13 @@ namespace Caduceus.Detection.Phi;
 /// <param name="RequiresContext">
 /// True for forms too ambiguous to report on their own (nine bare digits): without a context word nearby, no finding.
 /// </param>
-internal sealed record RecognizerPattern(string Description, Regex Regex, double Score, bool RequiresContext = false);
+/// <param name="Validator">
+/// Checks candidates of this form only, in place of the recognizer's validator; null uses the recognizer's. Lets one
+/// recognizer validate differently written forms (a numeric date and a date with a month name) by their own rules.
+/// </param>
+internal sealed record RecognizerPattern(
+    string Description,
+    Regex Regex,
+    double Score,
+    bool RequiresContext = false,
+    CandidateValidator? Validator = null);
