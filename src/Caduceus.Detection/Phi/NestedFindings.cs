@@ -1,45 +1,51 @@
 namespace Caduceus.Detection.Phi;
 
 /// <summary>
-/// Drops a recognizer's findings that lie inside a longer one of the same type, when two of its forms match parts of
-/// one entity ("March 1962" inside "14th of March 1962"): the entity is reported once, whole.
+/// Drops a recognizer's findings that lie inside a longer one, when two of its forms match parts of one entity
+/// ("March 1962" inside "14th of March 1962"): the entity is reported once, whole. Meant for the findings of one
+/// recognizer, which all have one entity type.
 /// </summary>
 internal static class NestedFindings
 {
-    /// <summary>Removes, among <paramref name="findings"/> from index <paramref name="from"/> on, those inside another of them.</summary>
+    // Start ascending, then longer first, then higher score first: a finding is nested when an earlier one reaches as far.
+    private static readonly Comparer<Finding> ByStartLongestFirst = Comparer<Finding>.Create((a, b) =>
+    {
+        var order = a.Start.CompareTo(b.Start);
+        if (order == 0)
+        {
+            order = b.Length.CompareTo(a.Length);
+        }
+
+        return order != 0 ? order : b.Score.CompareTo(a.Score);
+    });
+
+    /// <summary>
+    /// Removes, among <paramref name="findings"/> from index <paramref name="from"/> on, those inside another of them
+    /// (of two on the same span, the lower-scoring one). Leaves that range sorted by start. O(n log n).
+    /// </summary>
     public static void Remove(List<Finding> findings, int from)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        var kept = from;
-        for (var i = from; i < findings.Count; i++)
+        if (findings.Count - from < 2)
         {
-            if (!IsInsideAnother(findings, from, i))
-            {
-                findings[kept++] = findings[i];
-            }
+            return;
         }
 
-        findings.RemoveRange(kept, findings.Count - kept);
-    }
-
-    // Of two findings on the same span, the higher-scoring one stays (the earlier one on a tie).
-    private static bool IsInsideAnother(List<Finding> findings, int from, int index)
-    {
-        var finding = findings[index];
-        for (var j = from; j < findings.Count; j++)
+        findings.Sort(from, findings.Count - from, ByStartLongestFirst);
+        var kept = from;
+        var reach = findings[from].End;
+        for (var i = from + 1; i < findings.Count; i++)
         {
-            var other = findings[j];
-            if (j == index || other.EntityType != finding.EntityType || other.Start > finding.Start || other.End < finding.End)
+            var finding = findings[i];
+            if (finding.End <= reach)
             {
                 continue;
             }
 
-            if (other.Length > finding.Length || other.Score > finding.Score || (other.Score == finding.Score && j < index))
-            {
-                return true;
-            }
+            reach = finding.End;
+            findings[++kept] = finding;
         }
 
-        return false;
+        findings.RemoveRange(kept + 1, findings.Count - kept - 1);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Caduceus.Detection.Phi.Ages;
@@ -16,13 +17,19 @@ public sealed partial class AgeRecognizer : IDetector
     private const string YearsOld =
         @"(?i:[- ]?(?:(?:years?|yrs?|y)[- ]?old\b|(?:yo|y/o|y\.o\.?|yoa)(?!\w)|(?:years?|yrs?)\s+of\s+age\b|(?:años|anos)\b))";
 
+    // Every spelled age pattern contains one of these; most texts contain none.
+    private static readonly SearchValues<string> SpelledNumbers =
+        SearchValues.Create(["ninety", "hundred", "noventa", "cien"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> AgeLabels = SearchValues.Create(["age", "edad"], StringComparison.OrdinalIgnoreCase);
+
     private static readonly PatternRecognizer Numeric = new(
         nameof(AgeRecognizer),
         EntityTypes.Age,
         requiredChars: "0123456789",
         [
             new("age pattern with years old", WithYearsOld(), 0.85),
-            new("age pattern after an age label", Labelled(), 0.85),
+            new("age pattern after an age label", Labelled(), 0.85, Precheck: static text => text.ContainsAny(AgeLabels)),
         ],
         ContextWords.None,
         AgeValidator.Check);
@@ -32,8 +39,8 @@ public sealed partial class AgeRecognizer : IDetector
         EntityTypes.Age,
         requiredChars: "aAoO",
         [
-            new("age over 89 spelled out", Spelled(), 0.85),
-            new("word for an age over 89", AgeWords(), 0.8),
+            new("age over 89 spelled out", Spelled(), 0.85, Precheck: static text => text.ContainsAny(SpelledNumbers)),
+            new("word for an age over 89", AgeWords(), 0.8, Precheck: static text => text.Contains("enari", StringComparison.OrdinalIgnoreCase)),
         ],
         ContextWords.None);
 

@@ -29,9 +29,9 @@ public sealed partial class DateRecognizer : IDetector
         [
             new("date pattern with day, month and year in digits", Numeric(), 0.85, Validator: DateValidator.CheckNumeric),
             new("date pattern with month and year in digits", MonthYearNumeric(), 0.55, Validator: DateValidator.CheckMonthYear),
-            new("date pattern with month name before the day", MonthFirst(), 0.9, Validator: DateValidator.CheckWithMonthName),
-            new("date pattern with day before the month name", DayFirst(), 0.9, Validator: DateValidator.CheckWithMonthName),
-            new("date pattern with month name and year", MonthNameYear(), 0.75, Validator: DateValidator.CheckWithMonthName),
+            new("date pattern with month name before the day", MonthFirst(), 0.9, Validator: DateValidator.CheckWithMonthName, Precheck: MonthNames.AnyIn),
+            new("date pattern with day before the month name", DayFirst(), 0.9, Validator: DateValidator.CheckWithMonthName, Precheck: MonthNames.AnyIn),
+            new("date pattern with month name and year", MonthNameYear(), 0.75, Validator: DateValidator.CheckWithMonthName, Precheck: MonthNames.AnyIn),
             new("date pattern of an ordinal day", OrdinalDay(), 0.55, Validator: DateValidator.CheckOrdinalDay),
         ],
         new ContextWords(
@@ -102,9 +102,10 @@ public sealed partial class DateRecognizer : IDetector
         DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex MonthFirst();
 
-    // 14 March 1962; 14th of March; 14 de marzo de 1962; 14-Mar-1962; 14-Mar-62; 14/mar/62; 1 May.
+    // 14 March 1962; 14th of March; 14 de marzo de 1962; 14-Mar-1962; 14-Mar-62; 14/mar/62; 1 May. The separators are
+    // spelled out: a backreference under IgnoreCase would make the source generator fall back to the interpreter.
     [GeneratedRegex(
-        @"(?<![\w./-])[0-9]{1,2}(?<x>[-/.])" + MonthNames.Pattern + @"\k<x>(?:[0-9]{4}|[0-9]{2})\b"
+        @"(?<![\w./-])[0-9]{1,2}(?:-" + MonthNames.WordPattern + "-|/" + MonthNames.WordPattern + @"/|\." + MonthNames.WordPattern + @"\.)(?:[0-9]{4}|[0-9]{2})\b"
         + @"|(?<![\w./-])[0-9]{1,2}(?:st|nd|rd|th)?\s{1,2}(?:of\s{1,2}|de\s{1,2})?" + MonthNames.Pattern + @"(?:,?\s{1,2}(?:de\s|del\s)?(?:[0-9]{4}|'[0-9]{2})\b)?",
         DetectionRegex.IgnoreCase,
         DetectionRegex.MatchTimeoutMilliseconds)]

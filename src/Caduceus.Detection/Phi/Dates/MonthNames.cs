@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Caduceus.Detection.Phi.Dates;
 
 /// <summary>English and Spanish month names and abbreviations (written by the team), and the regex fragment that matches them.</summary>
@@ -7,12 +9,17 @@ internal static class MonthNames
     /// Any month name or abbreviation, as a whole word with an optional abbreviation dot; for case-insensitive patterns.
     /// Spanish "ago" and "set" are left out: as abbreviations they collide with English words before numbers ("2 days ago 5 mg").
     /// </summary>
-    public const string Pattern =
+    public const string Pattern = WordPattern + @"\.?";
+
+    /// <summary>Any month name or abbreviation as a whole word, without the abbreviation dot.</summary>
+    public const string WordPattern =
         @"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
         + "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
-        + @"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|ene|abr|dic)\b\.?";
+        + @"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|ene|abr|dic)\b";
 
     private static readonly Dictionary<string, int> Months = Build();
+
+    private static readonly SearchValues<string> AnyMonth = SearchValues.Create([.. Months.Keys], StringComparison.OrdinalIgnoreCase);
 
     private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthsBySpan =
         Months.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -23,6 +30,39 @@ internal static class MonthNames
 
     /// <summary>The month number (1-12) of <paramref name="word"/>, or 0 when it is not a month name.</summary>
     public static int Number(ReadOnlySpan<char> word) => MonthsBySpan.TryGetValue(word, out var month) ? month : 0;
+
+    /// <summary>
+    /// True when <paramref name="text"/> has a month name or abbreviation as a whole word: the precheck of the patterns
+    /// built on <see cref="Pattern"/>, whose regexes would otherwise try a match at nearly every letter.
+    /// </summary>
+    public static bool AnyIn(ReadOnlySpan<char> text)
+    {
+        var offset = 0;
+        while (offset < text.Length)
+        {
+            var index = text[offset..].IndexOfAny(AnyMonth);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            var start = offset + index;
+            var end = start;
+            while (end < text.Length && char.IsLetter(text[end]))
+            {
+                end++;
+            }
+
+            if ((start == 0 || !char.IsLetterOrDigit(text[start - 1])) && Number(text[start..end]) != 0)
+            {
+                return true;
+            }
+
+            offset = end > start ? end : start + 1;
+        }
+
+        return false;
+    }
 
     /// <summary>True for a lower-case month word that is also a common English word or abbreviation.</summary>
     public static bool IsAmbiguousWord(ReadOnlySpan<char> word)

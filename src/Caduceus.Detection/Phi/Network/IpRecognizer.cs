@@ -15,12 +15,15 @@ public sealed partial class IpRecognizer : IDetector
         requiredChars: ".:",
         [
             new("IPv4 address pattern", V4(), 0.6, Validator: IpAddressValidator.CheckV4),
-            new("IPv6 address pattern", V6(), 0.7, Validator: IpAddressValidator.CheckV6),
+            new("IPv6 address pattern", V6(), 0.7, Validator: IpAddressValidator.CheckV6, Precheck: MayHoldIpv6),
         ],
         new ContextWords(["ip", "ip address", "ipv4", "ipv6", "address", "host", "server", "client", "logged in from", "connected from", "source"]));
 
     /// <inheritdoc />
     public string Name => Recognizer.Name;
+
+    // An IPv6 address has "::" or seven colons; the regex alone would try a match at every hex letter.
+    private static bool MayHoldIpv6(ReadOnlySpan<char> text) => text.Contains("::", StringComparison.Ordinal) || text.Count(':') >= 7;
 
     /// <inheritdoc />
     public void Detect(DetectionInput input, List<Finding> findings) => Recognizer.Detect(input, findings);

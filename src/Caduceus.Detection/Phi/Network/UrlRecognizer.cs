@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Caduceus.Detection.Phi.Network;
@@ -16,20 +17,37 @@ public sealed partial class UrlRecognizer : IDetector
     // A path, query or fragment, ending on a character that does not close a sentence or a bracket.
     private const string Path = @"(?:[/?#](?:[^\s<>""'`]*[^\s<>""'`.,;:!?)\]}])?)?";
 
-    // Lower-case only: "fine.In the morning" is a missing space, not a domain. Two-letter country codes that are also
+    // The same domains as TopLevelDomains. Lower-case only: "fine.In the morning" is a missing space, not a domain. Two-letter country codes that are also
     // English words (in, it, me, no, be, to, at, us, so, do, go, my, on, or) are left out for the same reason.
     private const string TopLevelDomain =
         "(?:com|org|net|edu|gov|mil|info|biz|io|co|ai|app|dev|health|care|clinic|doctor|hospital|online|site|xyz|page|blog|tech|"
         + "link|social|news|uk|ca|au|de|fr|es|mx|br|nl|eu|ch|se|dk|fi|ie|nz|jp|cn|kr|ru|pl|tv|ly|gg)";
+
+    private static readonly string[] TopLevelDomains =
+    [
+        "com", "org", "net", "edu", "gov", "mil", "info", "biz", "io", "co", "ai", "app", "dev", "health", "care", "clinic",
+        "doctor", "hospital", "online", "site", "xyz", "page", "blog", "tech", "link", "social", "news", "uk", "ca", "au",
+        "de", "fr", "es", "mx", "br", "nl", "eu", "ch", "se", "dk", "fi", "ie", "nz", "jp", "cn", "kr", "ru", "pl", "tv",
+        "ly", "gg",
+    ];
+
+    // ".com", ".org", ...: a text without one has no bare domain, and most texts have none.
+    private static readonly SearchValues<string> DotTopLevelDomains =
+        SearchValues.Create([.. TopLevelDomains.Select(tld => "." + tld)], StringComparison.Ordinal);
 
     private static readonly PatternRecognizer Recognizer = new(
         nameof(UrlRecognizer),
         EntityTypes.Url,
         requiredChars: ".:",
         [
-            new("URL pattern with scheme", WithScheme(), 0.85),
-            new("URL pattern starting with www", WithWww(), 0.8),
-            new("URL pattern of a bare domain", BareDomain(), 0.55, Validator: UrlValidator.CheckBareDomain),
+            new("URL pattern with scheme", WithScheme(), 0.85, Precheck: static text => text.Contains("://", StringComparison.Ordinal)),
+            new("URL pattern starting with www", WithWww(), 0.8, Precheck: static text => text.Contains("www", StringComparison.OrdinalIgnoreCase)),
+            new(
+                "URL pattern of a bare domain",
+                BareDomain(),
+                0.55,
+                Validator: UrlValidator.CheckBareDomain,
+                Precheck: static text => text.ContainsAny(DotTopLevelDomains)),
         ],
         new ContextWords(
         [
