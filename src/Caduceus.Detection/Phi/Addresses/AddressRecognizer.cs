@@ -16,11 +16,12 @@ public sealed partial class AddressRecognizer : IDetector
     private const string HouseNumber = @"(?<![\w./:-])[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,4}[A-Za-z]?)?\s{1,2}";
     private const string PreDirection = @"(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s{1,2})?";
 
-    // A street-name word; not a word that makes "2 blocks to the park way" or "3 times a day" look like a street.
+    // A street-name word: a word, or an ordinal ("5th"), never a plain number (which would let every run of numbers
+    // start four word-long attempts); not a word that makes "2 blocks to the park way" or "3 times a day" a street.
     private const string NameWord =
         @"(?!(?:the|a|an|of|on|in|at|to|for|and|or|with|by|from|per|is|was|times|minutes?|hours?|days?|weeks?|months?|years?|"
         + @"mg|mcg|ml|tabs?|tablets?|pills?|caps?|blocks?|miles?|feet|ft|steps?|floors?|units?|x|patients?|people|kids|"
-        + @"children|more|other|different|doses?|rounds?|sets?)\b)[A-Za-z0-9][A-Za-z0-9'.-]*\s{1,2}";
+        + @"children|more|other|different|doses?|rounds?|sets?)\b)(?:[0-9]{1,3}(?:st|nd|rd|th)\b\.?|[A-Za-z][A-Za-z0-9'.-]*)\s{1,2}";
 
     // Full words never take a dot; abbreviations may ("St.").
     private const string Suffix =
@@ -127,11 +128,12 @@ public sealed partial class AddressRecognizer : IDetector
         DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex NumberBeforeStreetWord();
 
-    // Calle Mayor 5, 3º; Avda. de la Constitución 12; Koskikatu 25 Apt. 864; Hauptstraße 7; Kungsgatan 3.
+    // Calle Mayor 5, 3º; Avda. de la Constitución 12; Koskikatu 25 Apt. 864; Hauptstraße 7; Kungsgatan 3. A compound
+    // street word is taken whole (atomic) and its ending checked once, not retried at every letter.
     [GeneratedRegex(
         @"\b(?:(?i:calle|c/|avenida|avda\.?|paseo|camino|carrera|carretera|ctra\.?|ronda|traves[íi]a|rua|r[úu]a|via|viale|piazza|corso|largo|rue|chemin|quai)"
         + @"\s{1,2}(?:(?i:de|del|la|las|los|le|les|du|des|di|da|do|dos|das|della)\s{1,2}){0,3}\p{Lu}\p{Ll}[\p{L}'-]*(?:\s{1,2}\p{Lu}[\p{L}'-]*){0,3}"
-        + @"|\p{Lu}[\p{L}-]{1,30}(?:katu|kuja|polku|gatan|gata|vägen|gade|vej|veien|straße|strasse|str\.|weg|gasse|platz|allee|straat|laan|gracht|plein|ulica|utca))"
+        + @"|(?>\p{Lu}[\p{L}-]{1,30}\.?)(?<=\p{L}(?:katu|kuja|polku|gatan|gata|vägen|gade|vej|veien|straße|strasse|str\.|weg|gasse|platz|allee|straat|laan|gracht|plein|ulica|utca)))"
         + @",?\s{1,2}(?:(?i:n[º°o]\.?|no\.|#)\s?)?[0-9]{1,5}[A-Za-z]?\b(?!\s*(?:%|(?i:mg|mcg|ml|units?)\b))"
         + @"(?:,?\s{0,2}[0-9]{1,2}\s?[º°ª](?:\s?[A-Za-z0-9]\b)?|,?\s{1,2}(?i:apt|as|lgh|app|whg|apartment)\.?\s{0,2}[A-Za-z]?\s?[0-9]{1,4}\b)?",
         DetectionRegex.Options,
@@ -140,7 +142,7 @@ public sealed partial class AddressRecognizer : IDetector
 
     // IL 62704, NY 10001-1234: the ZIP only (the state alone is not an identifier).
     [GeneratedRegex(
-        @"(?<=\b" + UsStates.AbbreviationPattern + @"\.?,?\s{1,2})[0-9]{5}(?:-[0-9]{4})?(?![\w-]|[.,][0-9])",
+        @"(?=[0-9]{5}(?![0-9]))(?<=\b" + UsStates.AbbreviationPattern + @"\.?,?\s{1,2})[0-9]{5}(?:-[0-9]{4})?(?![\w-]|[.,][0-9])",
         DetectionRegex.Options,
         DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex ZipAfterState();

@@ -59,7 +59,7 @@ public sealed partial class AgeRecognizer : IDetector
 
     // "aged 95", "age: 101", "at the age of 92", Spanish "edad: 93"; not "age 95 days" or "age 92%".
     [GeneratedRegex(
-        @"(?<=\b(?i:aged?|age\s+of|edad|edad\s+de)\s{0,3}[:=]?\s{0,3})[0-9]{2,3}(?![\w]|[.,][0-9]|\s*(?:%|(?i:days?|weeks?|months?|mg|kg|lbs?)\b))",
+        @"(?=[0-9]{2,3}(?![0-9]))(?<=\b(?i:aged?|age\s+of|edad|edad\s+de)\s{0,3}[:=]?\s{0,3})[0-9]{2,3}(?![\w]|[.,][0-9]|\s*(?:%|(?i:days?|weeks?|months?|mg|kg|lbs?)\b))",
         DetectionRegex.Options,
         DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex Labelled();

@@ -120,14 +120,15 @@ public sealed partial class DateRecognizer : IDetector
 
     // "on the 14th", "since the 3rd.": the day only, and only where nothing follows that makes it a floor or a dose.
     [GeneratedRegex(
-        @"(?<=\b(?i:on|since|until|till|by|before|after)\s{1,2}the\s{1,2})[0-9]{1,2}(?:st|nd|rd|th)\b(?=\s*(?:[.,;:!?)]|$)|\s{1,2}(?i:at|and|or|to|through|when|morning|afternoon|evening|night|of\s(?:this|next|last)\smonth)\b)",
+        @"(?=[0-9]{1,2}(?:st|nd|rd|th)\b)(?<=\b(?i:on|since|until|till|by|before|after)\s{1,2}the\s{1,2})[0-9]{1,2}(?:st|nd|rd|th)\b(?=\s*(?:[.,;:!?)]|$)|\s{1,2}(?i:at|and|or|to|through|when|morning|afternoon|evening|night|of\s(?:this|next|last)\smonth)\b)",
         DetectionRegex.Options,
         DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex OrdinalDay();
 
-    // 3/14, 12/1; not after a blood pressure, score or ratio label, and not before a dose, "of" or a scale word.
+    // 3/14, 12/1; not after a blood pressure, score or ratio label, and not before a dose, "of" or a scale word. The
+    // leading lookahead rejects most digits before the long lookbehind runs.
     [GeneratedRegex(
-        @"(?<![\w./:-]|(?i:\b(?:bp|b/p|blood pressure|pressure|ratio|score|pain|grade|strength|power|vision|va|acuity|hr|rr|sbp|dbp|gcs|apgar))\s{0,3}[:=]?\s{0,3})"
+        @"(?=[0-9]{1,2}/[0-9])(?<![\w./:-]|(?i:\b(?:bp|b/p|blood pressure|pressure|ratio|score|pain|grade|strength|power|vision|va|acuity|hr|rr|sbp|dbp|gcs|apgar))\s{0,3}[:=]?\s{0,3})"
         + @"[0-9]{1,2}/[0-9]{1,2}(?![\w/]|[.,][0-9])"
         + @"(?!\s*(?:%|(?i:of|strength|pain|power|score|scale|cups?|doses?|mg|mcg|ml|units?|tabs?|tablets?|caps?|capsules?|pills?|puffs?|times|ratio|dilution|th|ths)\b))",
         DetectionRegex.Options,

@@ -6,16 +6,20 @@ namespace Caduceus.Detection.Phi.Dates;
 internal static class MonthNames
 {
     /// <summary>
-    /// Any month name or abbreviation, as a whole word with an optional abbreviation dot; for case-insensitive patterns.
-    /// Spanish "ago" and "set" are left out: as abbreviations they collide with English words before numbers ("2 days ago 5 mg").
+    /// Any month name or abbreviation as a whole word, an abbreviation with an optional dot ("Jan."); for
+    /// case-insensitive patterns. Spanish "ago" and "set" are left out: as abbreviations they collide with English
+    /// words before numbers ("2 days ago 5 mg").
     /// </summary>
-    public const string Pattern = WordPattern + @"\.?";
+    public const string Pattern = "(?:" + FullNames + @"\b|" + Abbreviations + @"\b\.?)";
 
     /// <summary>Any month name or abbreviation as a whole word, without the abbreviation dot.</summary>
-    public const string WordPattern =
-        @"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-        + "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
-        + @"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|ene|abr|dic)\b";
+    public const string WordPattern = "(?:" + FullNames + "|" + Abbreviations + @")\b";
+
+    private const string FullNames =
+        "(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+        + "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
+
+    private const string Abbreviations = "(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|ene|abr|dic)";
 
     private static readonly Dictionary<string, int> Months = Build();
 

@@ -5,7 +5,7 @@ namespace Caduceus.Detection.Phi.Network;
 /// <summary>
 /// Finds IPv4 (<c>203.0.113.7</c>) and IPv6 (<c>2001:db8::1</c>, <c>fe80::1%eth0</c>, <c>::ffff:192.0.2.1</c>) addresses,
 /// confirmed by parsing. A dotted quad inside a longer run of numbers (<c>1.2.3.4.5</c>) or behind a version label
-/// (<c>version 1.0.0.0</c>) is not an address. Private and loopback addresses are reported too.
+/// or a section label (<c>version 1.0.0.0</c>, <c>section 3.2.1.4</c>) is not an address. Private and loopback addresses are reported too.
 /// </summary>
 public sealed partial class IpRecognizer : IDetector
 {
@@ -28,10 +28,10 @@ public sealed partial class IpRecognizer : IDetector
     /// <inheritdoc />
     public void Detect(DetectionInput input, List<Finding> findings) => Recognizer.Detect(input, findings);
 
-    // Four dot-separated groups of 1-3 digits, not glued to a word, a dot-number run, a version label or the IPv6
+    // Four dot-separated groups of 1-3 digits, not glued to a word, a dot-number run, a version or section label or the IPv6
     // address it ends ("::ffff:192.0.2.1", which the IPv6 pattern reports whole).
     [GeneratedRegex(
-        @"(?<![\w.]|[0-9A-Fa-f:]:|(?i:\b(?:v|ver|version|release|build|rev))[ .:]{0,2})[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![\w]|\.[0-9])",
+        @"(?<![\w.]|[0-9A-Fa-f:]:|(?i:\b(?:v|ver|version|release|build|rev|section|sect|sec|chapter|ch|para|paragraph|figure|fig|table|step|item|rule|clause|article|art)|§)[ .:]{0,2})[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![\w]|\.[0-9])",
         DetectionRegex.Options,
         DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex V4();

@@ -98,6 +98,8 @@ public sealed class DateRecognizerTests
     [InlineData("nacido el 14 de marzo de 1962", "14 de marzo de 1962")]
     [InlineData("1st May, 2020", "1st May, 2020")]
     [InlineData("the 3rd of January 2021", "3rd of January 2021")]
+    [InlineData("Surgery on 3rd of August.", "3rd of August")]
+    [InlineData("seen 3 Aug. for f/u", "3 Aug.")]
     public void Finds_dates_with_day_before_month_name(string text, string expected)
     {
         FindOne(text, expected);

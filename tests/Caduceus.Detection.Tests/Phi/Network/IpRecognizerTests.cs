@@ -69,6 +69,8 @@ public sealed class IpRecognizerTests
     [InlineData("v1.2.3.4")]
     [InlineData("version 10.0.0.0")]
     [InlineData("Build 1.2.3.4")]
+    [InlineData("see section 3.2.1.4 of the guideline")]
+    [InlineData("§ 1.2.3.4")]
     [InlineData("1.2.3")]
     [InlineData("a1.2.3.4")]
     [InlineData("14.03.1962")]
