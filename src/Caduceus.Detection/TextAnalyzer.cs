@@ -1,5 +1,9 @@
 using Caduceus.Detection.Injection;
 using Caduceus.Detection.Phi;
+using Caduceus.Detection.Phi.Addresses;
+using Caduceus.Detection.Phi.Ages;
+using Caduceus.Detection.Phi.Dates;
+using Caduceus.Detection.Phi.Network;
 
 namespace Caduceus.Detection;
 
@@ -33,6 +37,11 @@ public sealed class TextAnalyzer : ITextAnalyzer
         new PhoneRecognizer(),
         new EmailRecognizer(),
         new MrnRecognizer(),
+        new DateRecognizer(),
+        new AgeRecognizer(),
+        new AddressRecognizer(),
+        new UrlRecognizer(),
+        new IpRecognizer(),
         new InjectionHeuristics(),
     ]);
 

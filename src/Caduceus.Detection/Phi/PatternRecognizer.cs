@@ -24,7 +24,9 @@ internal sealed class PatternRecognizer
     /// <param name="requiredChars">Every candidate contains one of these; a text with none of them is skipped unscanned.</param>
     /// <param name="patterns">Tried in order; when two give the same span, the higher score is kept.</param>
     /// <param name="context">Words that raise the score, and that <see cref="RecognizerPattern.RequiresContext"/> patterns need.</param>
-    /// <param name="validator">Rejects or doubts candidates; null accepts every match.</param>
+    /// <param name="validator">
+    /// Rejects or doubts candidates; null accepts every match. A pattern's own <see cref="RecognizerPattern.Validator"/> takes precedence.
+    /// </param>
     public PatternRecognizer(
         string name,
         string entityType,
@@ -74,28 +76,41 @@ internal sealed class PatternRecognizer
         }
 
         var ownFindingsStart = findings.Count;
+        Dictionary<(int Start, int Length), int>? earlierSpans = null;
         bool? contextInText = null;
         foreach (var pattern in _patterns)
         {
-            if (pattern.RequiresContext && !(contextInText ??= _context.AnyIn(text)))
+            if ((pattern.RequiresContext && !(contextInText ??= _context.AnyIn(text))) || (pattern.Precheck is { } precheck && !precheck(text)))
             {
                 continue;
             }
 
+            // One regex never matches a span twice, so only the findings of earlier patterns can share a span.
+            var patternFindingsStart = findings.Count;
             foreach (var match in pattern.Regex.EnumerateMatches(text))
             {
                 var finding = Evaluate(text, match.Index, match.Length, pattern);
-                if (finding is not null)
+                if (finding is null)
                 {
-                    AddOrKeepHigher(findings, ownFindingsStart, finding);
+                    continue;
                 }
+
+                if (patternFindingsStart == ownFindingsStart)
+                {
+                    findings.Add(finding);
+                    continue;
+                }
+
+                earlierSpans = IndexSpans(findings, ownFindingsStart, patternFindingsStart, earlierSpans);
+                AddOrKeepHigher(findings, earlierSpans, finding);
             }
         }
     }
 
     private Finding? Evaluate(string text, int start, int length, RecognizerPattern pattern)
     {
-        var check = _validator is null ? CandidateCheck.Unchecked : _validator(text.AsSpan(start, length));
+        var validator = pattern.Validator ?? _validator;
+        var check = validator is null ? CandidateCheck.Unchecked : validator(text.AsSpan(start, length));
         if (!check.IsValid)
         {
             return null;
@@ -130,21 +145,36 @@ internal sealed class PatternRecognizer
         return $"{explanation}, context word '{context.Word}' {where}";
     }
 
-    // Two patterns of one recognizer may match the same span (e.g. "MRN-00123456" as labelled and as prefixed digits).
-    private static void AddOrKeepHigher(List<Finding> findings, int ownFindingsStart, Finding finding)
+    // Spans of the findings in [from, to), by position in the list; extended, not rebuilt, as later patterns add findings.
+    private static Dictionary<(int Start, int Length), int> IndexSpans(
+        List<Finding> findings, int from, int to, Dictionary<(int Start, int Length), int>? spans)
     {
-        for (var i = ownFindingsStart; i < findings.Count; i++)
+        spans ??= new Dictionary<(int Start, int Length), int>(to - from);
+        if (spans.Count == to - from)
         {
-            var existing = findings[i];
-            if (existing.Start == finding.Start && existing.Length == finding.Length)
-            {
-                if (finding.Score > existing.Score)
-                {
-                    findings[i] = finding;
-                }
+            return spans;
+        }
 
-                return;
+        for (var i = from; i < to; i++)
+        {
+            spans.TryAdd((findings[i].Start, findings[i].Length), i);
+        }
+
+        return spans;
+    }
+
+    // Two patterns of one recognizer may match the same span (e.g. "MRN-00123456" as labelled and as prefixed digits).
+    // A hash lookup, not a scan: a long text can hold thousands of candidates.
+    private static void AddOrKeepHigher(List<Finding> findings, Dictionary<(int Start, int Length), int> earlierSpans, Finding finding)
+    {
+        if (earlierSpans.TryGetValue((finding.Start, finding.Length), out var index))
+        {
+            if (finding.Score > findings[index].Score)
+            {
+                findings[index] = finding;
             }
+
+            return;
         }
 
         findings.Add(finding);

@@ -9,4 +9,18 @@ namespace Caduceus.Detection.Phi;
 /// <param name="RequiresContext">
 /// True for forms too ambiguous to report on their own (nine bare digits): without a context word nearby, no finding.
 /// </param>
-internal sealed record RecognizerPattern(string Description, Regex Regex, double Score, bool RequiresContext = false);
+/// <param name="Validator">
+/// Checks candidates of this form only, in place of the recognizer's validator; null uses the recognizer's. Lets one
+/// recognizer validate differently written forms (a numeric date and a date with a month name) by their own rules.
+/// </param>
+/// <param name="Precheck">
+/// A cheap test that rules out texts the regex cannot match ("no '.com' anywhere"); null scans every text. For regexes
+/// whose first character is common (a letter), where the regex's own search for a starting point is slow.
+/// </param>
+internal sealed record RecognizerPattern(
+    string Description,
+    Regex Regex,
+    double Score,
+    bool RequiresContext = false,
+    CandidateValidator? Validator = null,
+    TextPrecheck? Precheck = null);

@@ -1,0 +1,80 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace Caduceus.Detection.Phi.Ages;
+
+/// <summary>
+/// Finds ages over 89, the only ages Safe Harbor protects: <c>92-year-old</c>, <c>92 yo</c>, <c>92 y/o</c>,
+/// <c>aged 95</c>, <c>age: 101</c>, <c>ninety-two year old</c>, Spanish <c>de 93 años</c>, and the words
+/// <c>nonagenarian</c> and <c>centenarian</c>. A finding covers the number (or the spelled number or the word), not the
+/// "year old" around it. Ages of 89 and under give no finding.
+/// </summary>
+public sealed partial class AgeRecognizer : IDetector
+{
+    private const string NotAfterToken = @"(?<![\w.,/-])";
+
+    // "year old", "years-old", "yr old", "yo", "y/o", "y.o.", "years of age"; Spanish "años".
+    private const string YearsOld =
+        @"(?i:[- ]?(?:(?:years?|yrs?|y)[- ]?old\b|(?:yo|y/o|y\.o\.?|yoa)(?!\w)|(?:years?|yrs?)\s+of\s+age\b|(?:años|anos)\b))";
+
+    // Every spelled age pattern contains one of these; most texts contain none.
+    private static readonly SearchValues<string> SpelledNumbers =
+        SearchValues.Create(["ninety", "hundred", "noventa", "cien"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> AgeLabels = SearchValues.Create(["age", "edad"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly PatternRecognizer Numeric = new(
+        nameof(AgeRecognizer),
+        EntityTypes.Age,
+        requiredChars: "0123456789",
+        [
+            new("age pattern with years old", WithYearsOld(), 0.85),
+            new("age pattern after an age label", Labelled(), 0.85, Precheck: static text => text.ContainsAny(AgeLabels)),
+        ],
+        ContextWords.None,
+        AgeValidator.Check);
+
+    private static readonly PatternRecognizer Words = new(
+        nameof(AgeRecognizer),
+        EntityTypes.Age,
+        requiredChars: "aAoO",
+        [
+            new("age over 89 spelled out", Spelled(), 0.85, Precheck: static text => text.ContainsAny(SpelledNumbers)),
+            new("word for an age over 89", AgeWords(), 0.8, Precheck: static text => text.Contains("enari", StringComparison.OrdinalIgnoreCase)),
+        ],
+        ContextWords.None);
+
+    /// <inheritdoc />
+    public string Name => Numeric.Name;
+
+    /// <inheritdoc />
+    public void Detect(DetectionInput input, List<Finding> findings)
+    {
+        Numeric.Detect(input, findings);
+        Words.Detect(input, findings);
+    }
+
+    [GeneratedRegex(NotAfterToken + "[0-9]{2,3}(?=" + YearsOld + ")", DetectionRegex.Options, DetectionRegex.MatchTimeoutMilliseconds)]
+    private static partial Regex WithYearsOld();
+
+    // "aged 95", "age: 101", "at the age of 92", Spanish "edad: 93"; not "age 95 days" or "age 92%".
+    [GeneratedRegex(
+        @"(?=[0-9]{2,3}(?![0-9]))(?<=\b(?i:aged?|age\s+of|edad|edad\s+de)\s{0,3}[:=]?\s{0,3})[0-9]{2,3}(?![\w]|[.,][0-9]|\s*(?:%|(?i:days?|weeks?|months?|mg|kg|lbs?)\b))",
+        DetectionRegex.Options,
+        DetectionRegex.MatchTimeoutMilliseconds)]
+    private static partial Regex Labelled();
+
+    // Every spelled number here is over 89, so no validator is needed.
+    [GeneratedRegex(
+        @"\b(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one |a )?hundred(?:(?: and)?[- ](?:one|two|three|four|five|six|seven|eight|nine|ten))?)(?=[- ](?:years?|yrs?)[- ]old\b)"
+        + @"|\bnoventa(?: y (?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?(?= años\b)|\bcien(?:to (?:uno|dos|tres|cuatro|cinco))?(?= años\b)",
+        DetectionRegex.IgnoreCase,
+        DetectionRegex.MatchTimeoutMilliseconds)]
+    private static partial Regex Spelled();
+
+    [GeneratedRegex(
+        @"\b(?:(?:super)?centenarian|nonagenarian|nonagenari[ao])s?\b",
+        DetectionRegex.IgnoreCase,
+        DetectionRegex.MatchTimeoutMilliseconds)]
+    private static partial Regex AgeWords();
+}

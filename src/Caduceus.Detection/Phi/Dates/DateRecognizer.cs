@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+
+namespace Caduceus.Detection.Phi.Dates;
+
+/// <summary>
+/// Finds dates more specific than a year, in English and Spanish: numeric (<c>03/14/1962</c>, <c>3/14/62</c>,
+/// <c>14.03.1962</c>, <c>1962-03-14</c>), with month names (<c>March 14, 1962</c>, <c>14-Mar-1962</c>, <c>Mar 14th</c>,
+/// <c>14 de marzo de 1962</c>), month and year (<c>March 1962</c>, <c>03/1962</c>), and an ordinal day after "on the".
+/// Short forms that are also fractions, ratios and scores (<c>3/14</c>) count only right after a date word ("admitted",
+/// "seen", "on", "DOB"), and six or eight bare digits only after a birth-date label (<c>DOB: 031462</c>).
+/// Every candidate must be a real calendar day. A year alone, weekdays, times and durations are not reported.
+/// </summary>
+public sealed partial class DateRecognizer : IDetector
+{
+    // Not inside a longer number, version, IP address or path.
+    private const string NotAfterNumber = @"(?<![\w./:-])";
+
+    // A date may run into a time ("2024-01-15T10:30"), but not into more digits, letters, a path or a decimal.
+    private const string NotBeforeNumber = @"(?![A-SU-Za-z0-9_/-]|T(?![0-9])|\.[0-9])";
+
+    // Doses, counts and scores written after a number.
+    private const string NotBeforeUnit =
+        @"(?!\s*(?:%|(?i:mg|mcg|ml|units?|tabs?|tablets?|caps?|capsules?|pills?|puffs?|drops?|times|reps?|mmhg|dilution|titer)\b))";
+
+    private static readonly PatternRecognizer Dates = new(
+        nameof(DateRecognizer),
+        EntityTypes.Date,
+        requiredChars: "0123456789",
+        [
+            new("date pattern with day, month and year in digits", Numeric(), 0.85, Validator: DateValidator.CheckNumeric),
+            new("date pattern with month and year in digits", MonthYearNumeric(), 0.55, Validator: DateValidator.CheckMonthYear),
+            new("date pattern with month name before the day", MonthFirst(), 0.9, Validator: DateValidator.CheckWithMonthName, Precheck: MonthNames.AnyIn),
+            new("date pattern with day before the month name", DayFirst(), 0.9, Validator: DateValidator.CheckWithMonthName, Precheck: MonthNames.AnyIn),
+            new("date pattern with month name and year", MonthNameYear(), 0.75, Validator: DateValidator.CheckWithMonthName, Precheck: MonthNames.AnyIn),
+            new("date pattern of an ordinal day", OrdinalDay(), 0.55, Validator: DateValidator.CheckOrdinalDay),
+        ],
+        new ContextWords(
+        [
+            "dob", "d.o.b", "date of birth", "birth date", "birthdate", "born", "birthday", "admitted", "admission", "admit",
+            "discharged", "discharge", "seen", "visit", "dated", "surgery", "appointment", "appt", "died", "death",
+            "deceased", "expired", "procedure", "s/p", "fecha", "nacimiento", "nació", "ingreso", "alta",
+        ]));
+
+    // Fractions, ratios and scores look like "3/14": only right after a date word.
+    private static readonly PatternRecognizer ShortDates = new(
+        nameof(DateRecognizer),
+        EntityTypes.Date,
+        requiredChars: "/",
+        [new("date pattern with month and day in digits", DayMonth(), 0.3, RequiresContext: true, Validator: DateValidator.CheckDayMonth)],
+        new ContextWords(
+        [
+            "dob", "d.o.b", "born", "admitted", "admission", "admit", "discharged", "discharge", "seen", "visit", "dated",
+            "date", "on", "since", "until", "till", "from", "by", "last", "next", "surgery", "appointment", "appt", "s/p",
+            "f/u", "follow-up", "follow up", "scheduled", "died", "started", "stopped", "began", "returned", "due", "el",
+            "desde", "hasta", "fecha",
+        ],
+        window: 20));
+
+    // Bare digits are dates only right after a birth-date label.
+    private static readonly PatternRecognizer BirthDates = new(
+        nameof(DateRecognizer),
+        EntityTypes.Date,
+        requiredChars: "0123456789",
+        [new("date pattern of six or eight bare digits", Compact(), 0.3, RequiresContext: true, Validator: DateValidator.CheckCompact)],
+        new ContextWords(
+        ["dob", "d.o.b", "date of birth", "birth date", "birthdate", "born", "fecha de nacimiento", "nacimiento"],
+        window: 25));
+
+    /// <inheritdoc />
+    public string Name => Dates.Name;
+
+    /// <inheritdoc />
+    public void Detect(DetectionInput input, List<Finding> findings)
+    {
+        var own = findings.Count;
+        Dates.Detect(input, findings);
+        ShortDates.Detect(input, findings);
+        BirthDates.Detect(input, findings);
+        NestedFindings.Remove(findings, own);
+    }
+
+    // 03/14/1962, 3-14-62, 14.03.1962, 14.03.62, 1962-03-14, 1962/3/14. The separator repeats (no 03/14-1962).
+    [GeneratedRegex(
+        NotAfterNumber
+        + @"(?:[0-9]{1,2}(?<s>[/-])[0-9]{1,2}\k<s>(?:[0-9]{4}|[0-9]{2})|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|[0-9]{2}\.[0-9]{2}\.[0-9]{2}|[0-9]{4}(?<t>[/.-])[0-9]{1,2}\k<t>[0-9]{1,2})"
+        + NotBeforeNumber + NotBeforeUnit,
+        DetectionRegex.Options,
+        DetectionRegex.MatchTimeoutMilliseconds)]
+    private static partial Regex Numeric();
+
+    // 03/1962, 2/2019, 3-2019 (not a dilution such as 1/2000 dilution).
+    [GeneratedRegex(
+        NotAfterNumber + "[0-9]{1,2}[/-](?:18|19|20)[0-9]{2}" + NotBeforeNumber + NotBeforeUnit,
+        DetectionRegex.Options,
+        DetectionRegex.MatchTimeoutMilliseconds)]
+    private static partial Regex MonthYearNumeric();
+
+    // March 14, 1962; Mar 14th; Jan. 5 '62; marzo 14 de 1962; March the 14th.
+    [GeneratedRegex(
+        @"\b" + MonthNames.Pattern + @"\s{0,2}(?:the\s{1,2})?[0-9]{1,2}(?:st|nd|rd|th)?\b(?:(?:,\s{0,2}|\s{1,2}|\s(?:de|del)\s)(?:[0-9]{4}|'[0-9]{2})\b)?" + NotBeforeUnit,
+        DetectionRegex.IgnoreCase,
+        DetectionRegex.MatchTimeoutMilliseconds)]
+    private static partial Regex MonthFirst();
+
+    // 14 March 1962; 14th of March; 14 de marzo de 1962; 14-Mar-1962; 14-Mar-62; 14/mar/62; 1 May. The separators are
+    // spelled out: a backreference under IgnoreCase would make the source generator fall back to the interpreter.
+    [GeneratedRegex(
+        @"(?<![\w./-])[0-9]{1,2}(?:-" + MonthNames.WordPattern + "-|/" + MonthNames.WordPattern + @"/|\." + MonthNames.WordPattern + @"\.)(?:[0-9]{4}|[0-9]{2})\b"
+        + @"|(?<![\w./-])[0-9]{1,2}(?:st|nd|rd|th)?\s{1,2}(?:of\s{1,2}|de\s{1,2})?" + MonthNames.Pattern + @"(?:,?\s{1,2}(?:de\s|del\s)?(?:[0-9]{4}|'[0-9]{2})\b)?",
+        DetectionRegex.IgnoreCase,
+        DetectionRegex.MatchTimeoutMilliseconds)]
+    private static partial Regex DayFirst();
+
+    // March 1962; Mar-1962; March of 1962; marzo de 1962; Mar '62.
+    [GeneratedRegex(
+        @"\b" + MonthNames.Pattern + @"\s{0,2}(?:,\s{0,2}|of\s{1,2}|de\s{1,2}|del\s{1,2}|[-/]\s?)?(?:[0-9]{4}|'[0-9]{2})\b",
+        DetectionRegex.IgnoreCase,
+        DetectionRegex.MatchTimeoutMilliseconds)]
+    private static partial Regex MonthNameYear();
+
+    // "on the 14th", "since the 3rd.": the day only, and only where nothing follows that makes it a floor or a dose.
+    [GeneratedRegex(
+        @"(?=[0-9]{1,2}(?:st|nd|rd|th)\b)(?<=\b(?i:on|since|until|till|by|before|after)\s{1,2}the\s{1,2})[0-9]{1,2}(?:st|nd|rd|th)\b(?=\s*(?:[.,;:!?)]|$)|\s{1,2}(?i:at|and|or|to|through|when|morning|afternoon|evening|night|of\s(?:this|next|last)\smonth)\b)",
+        DetectionRegex.Options,
+        DetectionRegex.MatchTimeoutMilliseconds)]
+    private static partial Regex OrdinalDay();
+
+    // 3/14, 12/1; not after a blood pressure, score or ratio label, and not before a dose, "of" or a scale word. The
+    // leading lookahead rejects most digits before the long lookbehind runs.
+    [GeneratedRegex(
+        @"(?=[0-9]{1,2}/[0-9])(?<![\w./:-]|(?i:\b(?:bp|b/p|blood pressure|pressure|ratio|score|pain|grade|strength|power|vision|va|acuity|hr|rr|sbp|dbp|gcs|apgar))\s{0,3}[:=]?\s{0,3})"
+        + @"[0-9]{1,2}/[0-9]{1,2}(?![\w/]|[.,][0-9])"
+        + @"(?!\s*(?:%|(?i:of|strength|pain|power|score|scale|cups?|doses?|mg|mcg|ml|units?|tabs?|tablets?|caps?|capsules?|pills?|puffs?|times|ratio|dilution|th|ths)\b))",
+        DetectionRegex.Options,
+        DetectionRegex.MatchTimeoutMilliseconds)]
+    private static partial Regex DayMonth();
+
+    [GeneratedRegex(@"(?<![\w./-])(?:[0-9]{8}|[0-9]{6})(?![\w/-]|[.,][0-9])", DetectionRegex.Options, DetectionRegex.MatchTimeoutMilliseconds)]
+    private static partial Regex Compact();
+}

@@ -1,0 +1,141 @@
+using Caduceus.Detection.Phi.Ages;
+
+namespace Caduceus.Detection.Tests.Phi.Ages;
+
+public sealed class AgeRecognizerTests
+{
+    private readonly AgeRecognizer _recognizer = new();
+
+    [Fact]
+    public void Finds_the_number_of_a_hyphenated_year_old()
+    {
+        const string text = "A 92-year-old woman presents with dyspnea.";
+
+        var finding = Assert.Single(_recognizer.FindIn(text));
+
+        Assert.Equal(EntityTypes.Age, finding.EntityType);
+        Assert.Equal(FindingCategory.Phi, finding.Category);
+        Assert.Equal(2, finding.Start);
+        Assert.Equal(2, finding.Length);
+        Assert.Equal("AgeRecognizer", finding.Detector);
+        Assert.Equal(0.85, finding.Score);
+        Assert.Equal("age pattern with years old, age over 89", finding.Explanation);
+    }
+
+    [Theory]
+    [InlineData("92 yo F with CHF", 0, 2)]
+    [InlineData("pt is 92 y/o", 6, 2)]
+    [InlineData("a 90 year old man", 2, 2)]
+    [InlineData("101 years old today", 0, 3)]
+    [InlineData("92yo male", 0, 2)]
+    [InlineData("96 y.o. female", 0, 2)]
+    [InlineData("94-yr-old", 0, 2)]
+    [InlineData("She is 97 years of age.", 7, 2)]
+    [InlineData("paciente de 93 años", 12, 2)]
+    [InlineData("A 91 YEAR OLD", 2, 2)]
+    public void Finds_ages_over_89_written_with_years_old(string text, int start, int length)
+    {
+        var finding = Assert.Single(_recognizer.FindIn(text));
+
+        Assert.Equal(start, finding.Start);
+        Assert.Equal(length, finding.Length);
+    }
+
+    [Theory]
+    [InlineData("aged 95", 5)]
+    [InlineData("Age: 101", 5)]
+    [InlineData("age 92, lives alone", 4)]
+    [InlineData("died at the age of 99.", 19)]
+    [InlineData("Edad: 93", 6)]
+    public void Finds_ages_over_89_after_an_age_label(string text, int start)
+    {
+        var finding = Assert.Single(_recognizer.FindIn(text));
+
+        Assert.Equal(start, finding.Start);
+        Assert.InRange(finding.Length, 2, 3);
+        Assert.Equal("age pattern after an age label, age over 89", finding.Explanation);
+    }
+
+    [Theory]
+    [InlineData("a ninety-two year old", "ninety-two")]
+    [InlineData("Ninety year old veteran", "Ninety")]
+    [InlineData("one hundred and two-year-old", "one hundred and two")]
+    [InlineData("tiene noventa y cinco años", "noventa y cinco")]
+    public void Finds_spelled_ages_over_89(string text, string expected)
+    {
+        var finding = Assert.Single(_recognizer.FindIn(text));
+
+        Assert.Equal(expected, finding.Covered(text));
+        Assert.Equal(text.IndexOf(expected, StringComparison.Ordinal), finding.Start);
+    }
+
+    [Theory]
+    [InlineData("a healthy nonagenarian", 10, 12)]
+    [InlineData("Centenarians in the cohort", 0, 12)]
+    [InlineData("a supercentenarian", 2, 16)]
+    [InlineData("paciente nonagenaria", 9, 11)]
+    public void Finds_words_for_ages_over_89(string text, int start, int length)
+    {
+        var finding = Assert.Single(_recognizer.FindIn(text));
+
+        Assert.Equal(start, finding.Start);
+        Assert.Equal(length, finding.Length);
+        Assert.Equal(0.8, finding.Score);
+    }
+
+    [Theory]
+    [InlineData("A 45-year-old man")]
+    [InlineData("89 yo female")]
+    [InlineData("aged 89")]
+    [InlineData("age: 12")]
+    [InlineData("de 65 años")]
+    [InlineData("a seventy-two year old")]
+    [InlineData("a 130-year-old oak tree")]
+    public void Ignores_ages_of_89_and_under_and_impossible_ages(string text)
+    {
+        Assert.Empty(_recognizer.FindIn(text));
+    }
+
+    [Theory]
+    [InlineData("BP 92/60, HR 95")]
+    [InlineData("for 90 years")]
+    [InlineData("page 95 of the chart")]
+    [InlineData("average 95")]
+    [InlineData("gestational age 95 days")]
+    [InlineData("age 92% predicted")]
+    [InlineData("1,092 years old building")]
+    [InlineData("92.5 years old")]
+    [InlineData("Hospital Centenario")]
+    [InlineData("")]
+    public void Ignores_numbers_that_are_not_ages(string text)
+    {
+        Assert.Empty(_recognizer.FindIn(text));
+    }
+
+    [Theory]
+    [InlineData("A 92-year-old woman")]
+    [InlineData("age: 101")]
+    public void Explanation_never_contains_the_value(string text)
+    {
+        var finding = Assert.Single(_recognizer.FindIn(text));
+
+        Assert.DoesNotContain(finding.Covered(text), finding.Explanation, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> AdversarialInputs => new()
+    {
+        string.Concat(Enumerable.Repeat("92 ", 34_000)),
+        string.Concat(Enumerable.Repeat("age ", 25_000)) + "95",
+        "age" + new string(' ', 100_000) + "95",
+        string.Concat(Enumerable.Repeat("ninety ", 15_000)),
+        string.Concat(Enumerable.Repeat("92-year-", 12_500)),
+        string.Concat(Enumerable.Repeat("one hundred and ", 6_500)),
+    };
+
+    [Theory]
+    [MemberData(nameof(AdversarialInputs))]
+    public void Scans_100_kb_adversarial_input_without_timing_out(string text)
+    {
+        Assert.NotNull(_recognizer.FindIn(text));
+    }
+}

@@ -1,0 +1,302 @@
+using Caduceus.Detection.Phi.Dates;
+
+namespace Caduceus.Detection.Tests.Phi.Dates;
+
+public sealed class DateRecognizerTests
+{
+    private readonly DateRecognizer _recognizer = new();
+
+    private Finding FindOne(string text, string expected)
+    {
+        var finding = Assert.Single(_recognizer.FindIn(text));
+        Assert.Equal(EntityTypes.Date, finding.EntityType);
+        Assert.Equal(text.IndexOf(expected, StringComparison.Ordinal), finding.Start);
+        Assert.Equal(expected.Length, finding.Length);
+        return finding;
+    }
+
+    [Fact]
+    public void Finds_numeric_date_with_four_digit_year()
+    {
+        const string text = "Patient born 03/14/1962 in Ohio.";
+
+        var finding = Assert.Single(_recognizer.FindIn(text));
+
+        Assert.Equal(EntityTypes.Date, finding.EntityType);
+        Assert.Equal(FindingCategory.Phi, finding.Category);
+        Assert.Equal(13, finding.Start);
+        Assert.Equal(10, finding.Length);
+        Assert.Equal("DateRecognizer", finding.Detector);
+        Assert.Equal(1.0, finding.Score);
+        Assert.Equal("date pattern with day, month and year in digits, valid calendar date, context word 'born' immediately before", finding.Explanation);
+    }
+
+    [Theory]
+    [InlineData("on file: 03/14/1962.", "03/14/1962")]
+    [InlineData("3/14/62 visit", "3/14/62")]
+    [InlineData("fecha 14.03.1962", "14.03.1962")]
+    [InlineData("14.03.62", "14.03.62")]
+    [InlineData("(1962-03-14)", "1962-03-14")]
+    [InlineData("03-14-1962,", "03-14-1962")]
+    [InlineData("2024/1/5", "2024/1/5")]
+    [InlineData("14/03/1962", "14/03/1962")]
+    [InlineData("collected 2024-01-15T10:30", "2024-01-15")]
+    [InlineData("2/29/2024", "2/29/2024")]
+    public void Finds_numeric_dates(string text, string expected)
+    {
+        FindOne(text, expected);
+    }
+
+    [Fact]
+    public void Two_digit_year_lowers_the_score()
+    {
+        var full = Assert.Single(_recognizer.FindIn("results 03/14/1962"));
+        var shortYear = Assert.Single(_recognizer.FindIn("results 03/14/62"));
+
+        Assert.Equal(0.85, full.Score);
+        Assert.Equal(0.72, shortYear.Score);
+        Assert.Contains("two-digit year", shortYear.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("02/30/2020")]
+    [InlineData("2/29/2023")]
+    [InlineData("13/13/1962")]
+    [InlineData("00/12/1962")]
+    [InlineData("DOB 19620300")]
+    [InlineData("admitted 3/0")]
+    [InlineData("1962-13-01")]
+    [InlineData("1962-02-30")]
+    [InlineData("1700-01-01")]
+    [InlineData("04/31/1999")]
+    public void Rejects_impossible_calendar_dates(string text)
+    {
+        Assert.Empty(_recognizer.FindIn(text));
+    }
+
+    [Theory]
+    [InlineData("March 14, 1962", "March 14, 1962")]
+    [InlineData("DOB March 14 1962.", "March 14 1962")]
+    [InlineData("seen Mar 14th for f/u", "Mar 14th")]
+    [InlineData("Jan. 5 '62", "Jan. 5 '62")]
+    [InlineData("SEPT 3, 2019", "SEPT 3, 2019")]
+    [InlineData("nació marzo 14 de 1962", "marzo 14 de 1962")]
+    [InlineData("on March the 14th", "March the 14th")]
+    [InlineData("Tuesday, December 31", "December 31")]
+    public void Finds_dates_with_month_name_first(string text, string expected)
+    {
+        FindOne(text, expected);
+    }
+
+    [Theory]
+    [InlineData("14 March 1962", "14 March 1962")]
+    [InlineData("admitted 14-Mar-1962.", "14-Mar-1962")]
+    [InlineData("14-MAR-62", "14-MAR-62")]
+    [InlineData("14/mar/62", "14/mar/62")]
+    [InlineData("on the 14th of March", "14th of March")]
+    [InlineData("el 14 de marzo", "14 de marzo")]
+    [InlineData("nacido el 14 de marzo de 1962", "14 de marzo de 1962")]
+    [InlineData("1st May, 2020", "1st May, 2020")]
+    [InlineData("the 3rd of January 2021", "3rd of January 2021")]
+    [InlineData("Surgery on 3rd of August.", "3rd of August")]
+    [InlineData("seen 3 Aug. for f/u", "3 Aug.")]
+    public void Finds_dates_with_day_before_month_name(string text, string expected)
+    {
+        FindOne(text, expected);
+    }
+
+    [Theory]
+    [InlineData("since March 1962", "March 1962")]
+    [InlineData("Mar-1962", "Mar-1962")]
+    [InlineData("in March of 1962", "March of 1962")]
+    [InlineData("desde marzo de 1962", "marzo de 1962")]
+    [InlineData("summer of Aug '62", "Aug '62")]
+    [InlineData("s/p CABG 2/2019", "2/2019")]
+    [InlineData("last seen 03/1962", "03/1962")]
+    public void Finds_month_and_year(string text, string expected)
+    {
+        FindOne(text, expected);
+    }
+
+    [Theory]
+    [InlineData("February 30, 2020")]
+    [InlineData("June 31")]
+    [InlineData("13/2019")]
+    [InlineData("Mar 45")]
+    public void Rejects_impossible_dates_with_month_names_or_month_numbers(string text)
+    {
+        Assert.Empty(_recognizer.FindIn(text));
+    }
+
+    [Fact]
+    public void Day_and_month_without_year_scores_lower_than_full_date()
+    {
+        var full = Assert.Single(_recognizer.FindIn("March 14, 1962"));
+        var noYear = Assert.Single(_recognizer.FindIn("March 14"));
+
+        Assert.Equal(0.9, full.Score);
+        Assert.Equal(0.76, noYear.Score);
+    }
+
+    [Theory]
+    [InlineData("you may 2 times a day")]
+    [InlineData("may 5 be ok?")]
+    public void Lower_case_may_before_a_number_is_doubtful(string text)
+    {
+        var findings = _recognizer.FindIn(text);
+
+        Assert.All(findings, f => Assert.True(f.Score < 0.5, $"score {f.Score}"));
+    }
+
+    [Theory]
+    [InlineData("admitted 3/14 with chest pain", "3/14")]
+    [InlineData("seen on 12/1.", "12/1")]
+    [InlineData("DOB: 3/14", "3/14")]
+    [InlineData("discharge 14/3", "14/3")]
+    [InlineData("f/u 2/29", "2/29")]
+    [InlineData("el 14/3", "14/3")]
+    public void Finds_day_and_month_in_digits_after_a_date_word(string text, string expected)
+    {
+        var finding = FindOne(text, expected);
+
+        Assert.True(finding.Score >= 0.65, $"score {finding.Score}");
+    }
+
+    [Theory]
+    [InlineData("take 1/2 tab")]
+    [InlineData("BP 120/80")]
+    [InlineData("B/P: 11/7 on exam")]
+    [InlineData("on exam 5/5 strength")]
+    [InlineData("2/3 of the dose")]
+    [InlineData("pain 7/10 today")]
+    [InlineData("pain on 7/10 scale")]
+    [InlineData("3/14 without any date word")]
+    [InlineData("admitted 3/32")]
+    [InlineData("admitted 13/13")]
+    [InlineData("on 3/4 cup")]
+    [InlineData("GCS 15, 2/2 on")]
+    public void Ignores_fractions_ratios_and_scores(string text)
+    {
+        Assert.Empty(_recognizer.FindIn(text));
+    }
+
+    [Theory]
+    [InlineData("DOB: 031462", "031462")]
+    [InlineData("date of birth 19620314", "19620314")]
+    [InlineData("born 03141962.", "03141962")]
+    [InlineData("fecha de nacimiento 140362", "140362")]
+    public void Finds_bare_digits_after_a_birth_date_label(string text, string expected)
+    {
+        FindOne(text, expected);
+    }
+
+    [Theory]
+    [InlineData("order 031462")]
+    [InlineData("DOB: 991399")]
+    [InlineData("MRN 19621399")]
+    [InlineData("DOB: 0314620")]
+    public void Ignores_bare_digits_without_a_birth_date_label_or_calendar_date(string text)
+    {
+        Assert.Empty(_recognizer.FindIn(text));
+    }
+
+    [Theory]
+    [InlineData("come back on the 14th.", "14th")]
+    [InlineData("since the 3rd, when it started", "3rd")]
+    [InlineData("by the 21st of next month", "21st")]
+    public void Finds_ordinal_day_after_on_the(string text, string expected)
+    {
+        FindOne(text, expected);
+    }
+
+    [Theory]
+    [InlineData("on the 4th floor")]
+    [InlineData("on the 2nd day")]
+    [InlineData("the 14th")]
+    [InlineData("on the 45th.")]
+    public void Ignores_ordinals_that_are_not_days(string text)
+    {
+        Assert.Empty(_recognizer.FindIn(text));
+    }
+
+    [Theory]
+    [InlineData("in 2019")]
+    [InlineData("Surgery in 1998, doing well")]
+    [InlineData("Can I come on Tuesday afternoon?")]
+    [InlineData("at 10:30 am")]
+    [InlineData("for 3 weeks")]
+    [InlineData("Take 2.5 mg twice daily")]
+    [InlineData("version 1.2.3")]
+    [InlineData("IP 192.168.10.12")]
+    [InlineData("Na 135-145 mmol/L")]
+    [InlineData("call 555-123-4567")]
+    [InlineData("SSN 123-45-6789")]
+    [InlineData("1/2000 dilution")]
+    [InlineData("May is a month")]
+    [InlineData("marching 14 miles")]
+    [InlineData("Mark 14 and Dec")]
+    [InlineData("2 days ago 5 mg")]
+    [InlineData("10-20-30 mg")]
+    [InlineData("")]
+    public void Ignores_years_weekdays_times_durations_doses_and_versions(string text)
+    {
+        Assert.Empty(_recognizer.FindIn(text));
+    }
+
+    [Fact]
+    public void Reports_an_entity_written_in_two_overlapping_forms_once()
+    {
+        const string text = "born on the 14th of March 1962";
+
+        var finding = Assert.Single(_recognizer.FindIn(text));
+
+        Assert.Equal("14th of March 1962", finding.Covered(text));
+    }
+
+    [Fact]
+    public void Finds_every_date_in_a_note()
+    {
+        const string text = "Admitted 3/14/2023, CT on March 15, discharged 3/20. DOB 031462. Follow-up in April 2023.";
+
+        var covered = _recognizer.FindIn(text).OrderBy(f => f.Start).Select(f => f.Covered(text));
+
+        Assert.Equal(["3/14/2023", "March 15", "3/20", "031462", "April 2023"], covered);
+    }
+
+    [Theory]
+    [InlineData("DOB 03/14/1962")]
+    [InlineData("March 14, 1962")]
+    [InlineData("admitted 3/14")]
+    [InlineData("DOB: 031462")]
+    public void Explanation_never_contains_the_value(string text)
+    {
+        var finding = Assert.Single(_recognizer.FindIn(text));
+        var value = finding.Covered(text);
+
+        Assert.DoesNotContain(value, finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("14", finding.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("62", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> AdversarialInputs => new()
+    {
+        string.Concat(Enumerable.Repeat("1/", 50_000)),
+        string.Concat(Enumerable.Repeat("12/12/", 17_000)),
+        string.Concat(Enumerable.Repeat("1.1.", 25_000)),
+        string.Concat(Enumerable.Repeat("March ", 17_000)),
+        string.Concat(Enumerable.Repeat("March 1", 14_000)),
+        string.Concat(Enumerable.Repeat("14 of March de ", 7_000)),
+        string.Concat(Enumerable.Repeat("on the the ", 9_000)),
+        "on 1/2" + new string(' ', 100_000) + "tab",
+        "bp" + new string(' ', 100_000) + "1/2",
+        new string('1', 100_000),
+        string.Concat(Enumerable.Repeat("2024-", 20_000)),
+    };
+
+    [Theory]
+    [MemberData(nameof(AdversarialInputs))]
+    public void Scans_100_kb_adversarial_input_without_timing_out(string text)
+    {
+        Assert.NotNull(_recognizer.FindIn(text));
+    }
+}
