@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
+using Caduceus.Detection.Phi.Identifiers;
 
 namespace Caduceus.Detection.Phi;
 
@@ -18,6 +20,11 @@ public sealed partial class PhoneRecognizer : IDetector
     // and not the tail of a run of digit groups ("44 555 123 4567").
     private const string NotAfterToken = @"(?<![\w+-]|[0-9][ .,])";
     private const string NotBeforeToken = @"(?![\w-]|[.,][0-9])";
+
+    // A phone number has ten digits in groups joined by at most two of these: "(555) 234-5678", "+1 555.234.5678".
+    private const int MinDigits = 10;
+
+    private static readonly SearchValues<char> GroupSeparators = SearchValues.Create(" -.()+");
 
     // Words that make the number a fax number when they are the closest context word before it.
     private static readonly string[] FaxWords = ["fax", "fax #", "fax no", "fax number", "f:", "facsimile", "telefax"];
@@ -46,7 +53,14 @@ public sealed partial class PhoneRecognizer : IDetector
     /// <inheritdoc />
     public void Detect(DetectionInput input, List<Finding> findings)
     {
+        ArgumentNullException.ThrowIfNull(input.Text);
         ArgumentNullException.ThrowIfNull(findings);
+
+        // Three regexes over every digit of a clinical note cost more than one pass that looks for ten digits in a row.
+        if (!DigitRuns.Any(input.Text, MinDigits, int.MaxValue, GroupSeparators, maxJoin: 2))
+        {
+            return;
+        }
 
         var first = findings.Count;
         Recognizer.Detect(input, findings);

@@ -24,9 +24,10 @@ public sealed partial class IbanRecognizer : IDetector
     public void Detect(DetectionInput input, List<Finding> findings) => Recognizer.Detect(input, findings);
 
     // Country code, check digits, then 11-30 characters in groups of four (the last group may be shorter). Upper case
-    // only, so an ordinary word after the number is never taken for its last group.
+    // only, so an ordinary word after the number is never taken for its last group. The "no '-' before" check follows
+    // the fixed four-character head: a leading lookbehind would stop the vectorized search for the head.
     [GeneratedRegex(
-        @"(?<![\w-])[A-Z]{2}[0-9]{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w-])",
+        @"\b[A-Z]{2}[0-9]{2}(?<!-[A-Z]{2}[0-9]{2})(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w-])",
         DetectionRegex.Options,
         DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex Iban();

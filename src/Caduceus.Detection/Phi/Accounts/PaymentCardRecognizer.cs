@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
+using Caduceus.Detection.Phi.Identifiers;
 
 namespace Caduceus.Detection.Phi.Accounts;
 
@@ -12,6 +14,13 @@ public sealed partial class PaymentCardRecognizer : IDetector
     // Not part of a longer token or number: no letter, digit or '-' glued on, not the decimals of a number.
     private const string NotAfterToken = @"(?<![\w-]|[0-9][.,])";
     private const string NotBeforeToken = @"(?![\w-]|[.,][0-9])";
+
+    // A card has 13-19 digits; a run of more may still end in a card followed by a quantity ("... 1111 500 mg"), but
+    // a run of hundreds of digits is no card and not worth four regexes.
+    private const int MinDigits = 13;
+    private const int MaxDigits = 40;
+
+    private static readonly SearchValues<char> GroupSeparators = SearchValues.Create(" -");
 
     private static readonly PatternRecognizer Recognizer = new(
         nameof(PaymentCardRecognizer),
@@ -34,7 +43,16 @@ public sealed partial class PaymentCardRecognizer : IDetector
     public string Name => Recognizer.Name;
 
     /// <inheritdoc />
-    public void Detect(DetectionInput input, List<Finding> findings) => Recognizer.Detect(input, findings);
+    public void Detect(DetectionInput input, List<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(input.Text);
+
+        // Four regexes over every digit of a clinical note cost more than one pass that looks for 13 digits in a row.
+        if (DigitRuns.Any(input.Text, MinDigits, MaxDigits, GroupSeparators, maxJoin: 1))
+        {
+            Recognizer.Detect(input, findings);
+        }
+    }
 
     // 4111 1111 1111 1111, one separator throughout. Digits after it ("... 1111 500 mg") do not stop the match: the
     // 19-digit form is a pattern of its own, so a quantity after a 16-digit card cannot spoil the card.

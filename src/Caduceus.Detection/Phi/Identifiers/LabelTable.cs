@@ -1,14 +1,12 @@
-using System.Buffers;
-
 namespace Caduceus.Detection.Phi.Identifiers;
 
 /// <summary>
-/// A set of <see cref="IdentifierLabel"/>s searched in one vectorized pass (<see cref="SearchValues{T}"/> of strings).
-/// Where labels overlap ("license" and "license plate"), the longest one at the leftmost position wins.
+/// A set of <see cref="IdentifierLabel"/>s searched in one vectorized pass (<see cref="WordStartSearch"/>). Where
+/// labels overlap ("license" and "license plate"), the longest one at the leftmost position wins.
 /// </summary>
 internal sealed class LabelTable
 {
-    private readonly SearchValues<string> _phrases;
+    private readonly WordStartSearch _wordStarts;
     private readonly IdentifierLabel[][] _byFirstLetter = new IdentifierLabel[26][];
 
     public LabelTable(IEnumerable<IdentifierLabel> labels)
@@ -24,7 +22,7 @@ internal sealed class LabelTable
             }
         }
 
-        _phrases = SearchValues.Create([.. all.Select(l => l.Phrase).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+        _wordStarts = new WordStartSearch(all.Select(l => l.Phrase));
         for (var letter = 0; letter < 26; letter++)
         {
             var first = (char)('a' + letter);
@@ -39,37 +37,8 @@ internal sealed class LabelTable
 
     public IReadOnlyList<IdentifierLabel> Labels { get; }
 
-    /// <summary>True when some label occurs in <paramref name="text"/>, whole word or not: the cheap first test.</summary>
-    public bool AnyIn(ReadOnlySpan<char> text) => text.ContainsAny(_phrases);
-
-    /// <summary>
-    /// The next whole-word label at or after <paramref name="from"/>: its offset, the longest label there and where it
-    /// ends in the text (after a plural 's'), or -1.
-    /// </summary>
-    public int IndexOfNext(ReadOnlySpan<char> text, int from, out IdentifierLabel? label, out int end)
-    {
-        while (from < text.Length)
-        {
-            var found = text[from..].IndexOfAny(_phrases);
-            if (found < 0)
-            {
-                break;
-            }
-
-            var at = from + found;
-            label = LongestAt(text, at, out end);
-            if (label is not null)
-            {
-                return at;
-            }
-
-            from = at + 1;
-        }
-
-        label = null;
-        end = -1;
-        return -1;
-    }
+    /// <summary>Finds where labels may start; <see cref="LongestAt"/> says which, if any.</summary>
+    public WordStartSearch WordStarts => _wordStarts;
 
     /// <summary>The longest label that starts at <paramref name="at"/> as a whole word and where it ends, or null.</summary>
     public IdentifierLabel? LongestAt(ReadOnlySpan<char> text, int at, out int end)

@@ -42,16 +42,18 @@ public sealed class LabelledIdentifierRecognizer : IDetector
         ArgumentNullException.ThrowIfNull(findings);
 
         var text = input.Text.AsSpan();
+        var labels = _labels.WordStarts.Scan(text);
         var from = 0;
         while (from < text.Length)
         {
-            var at = _labels.IndexOfNext(text, from, out var label, out var labelEnd);
+            var at = labels.Next(from);
             if (at < 0)
             {
                 return;
             }
 
-            from = TryReport(text, label!, labelEnd, findings, out var valuesEnd) ? valuesEnd : at + 1;
+            var label = _labels.LongestAt(text, at, out var labelEnd);
+            from = label is not null && TryReport(text, label, labelEnd, findings, out var valuesEnd) ? valuesEnd : at + 1;
         }
     }
 

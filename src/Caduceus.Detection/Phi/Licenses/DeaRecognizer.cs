@@ -23,6 +23,8 @@ public sealed partial class DeaRecognizer : IDetector
     /// <inheritdoc />
     public void Detect(DetectionInput input, List<Finding> findings) => Recognizer.Detect(input, findings);
 
-    [GeneratedRegex(@"(?<![\w-])[A-Za-z][A-Za-z9][0-9]{7}(?![\w-])", DetectionRegex.Options, DetectionRegex.MatchTimeoutMilliseconds)]
+    // Word boundaries, and no '-' on either side checked after the fixed-length body: a leading lookbehind would stop
+    // the regex engine from searching for the digits with vectorized IndexOfAny (30 times slower on clinical notes).
+    [GeneratedRegex(@"\b[A-Za-z][A-Za-z9][0-9]{7}\b(?!-)(?<!-[A-Za-z0-9]{9})", DetectionRegex.Options, DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex Dea();
 }
