@@ -107,7 +107,7 @@ public sealed class AlphanumericIdRecognizer : IDetector
             && digits + letters >= MinCharacters
             && (letters >= 2 || digits >= 5)
             && !IdentifierValue.IsQuantity(token)
-            && !IsGravidaPara(token);
+            && !IdentifierValue.IsGravidaPara(token);
     }
 
     // Not a piece of a URL, path, e-mail, decimal number, time or non-ASCII word: nothing but white space and plain
@@ -135,21 +135,5 @@ public sealed class AlphanumericIdRecognizer : IDetector
         }
 
         return true;
-    }
-
-    // Obstetric history: G3P2012 (gravida, para).
-    private static bool IsGravidaPara(ReadOnlySpan<char> token)
-    {
-        if (token.Length > 8 || token[0] is not ('G' or 'g'))
-        {
-            return false;
-        }
-
-        var rest = token[1..];
-        var para = rest.IndexOfAny('P', 'p');
-        return para >= 1
-            && para < rest.Length - 1
-            && !rest[..para].ContainsAnyExceptInRange('0', '9')
-            && !rest[(para + 1)..].ContainsAnyExceptInRange('0', '9');
     }
 }

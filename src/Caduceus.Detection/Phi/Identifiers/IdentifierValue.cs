@@ -125,7 +125,7 @@ internal readonly record struct IdentifierValue(int Start, int Length, int Digit
             return false;
         }
 
-        if (segments == 1 && IsQuantity(candidate))
+        if (segments == 1 && (IsQuantity(candidate) || IsGravidaPara(candidate)))
         {
             return false;
         }
@@ -219,5 +219,21 @@ internal readonly record struct IdentifierValue(int Start, int Length, int Digit
 
             rest = rest[word.Length..];
         }
+    }
+
+    /// <summary>Obstetric history, G3P2012 (gravida, para): a clinical code, not an identifier.</summary>
+    public static bool IsGravidaPara(ReadOnlySpan<char> token)
+    {
+        if (token.Length > 8 || token[0] is not ('G' or 'g'))
+        {
+            return false;
+        }
+
+        var rest = token[1..];
+        var para = rest.IndexOfAny('P', 'p');
+        return para >= 1
+            && para < rest.Length - 1
+            && !rest[..para].ContainsAnyExceptInRange('0', '9')
+            && !rest[(para + 1)..].ContainsAnyExceptInRange('0', '9');
     }
 }

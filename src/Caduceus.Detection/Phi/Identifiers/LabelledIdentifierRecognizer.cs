@@ -60,7 +60,9 @@ public sealed class LabelledIdentifierRecognizer : IDetector
     private bool TryReport(ReadOnlySpan<char> text, IdentifierLabel label, int labelEnd, List<Finding> findings, out int valuesEnd)
     {
         valuesEnd = labelEnd;
-        if (!LabelGap.TryRead(text, labelEnd, out var gap) || !IdentifierValue.TryRead(text, gap.ValueStart, out var value))
+        if (!LabelGap.TryRead(text, labelEnd, out var gap)
+            || StartsAnotherLabel(text, gap.ValueStart)
+            || !IdentifierValue.TryRead(text, gap.ValueStart, out var value))
         {
             return false;
         }
@@ -100,7 +102,7 @@ public sealed class LabelledIdentifierRecognizer : IDetector
         for (var listed = 1; listed < MaxListedValues; listed++)
         {
             var next = NextListedValueStart(text, valuesEnd);
-            if (next < 0 || !IdentifierValue.TryRead(text, next, out var more) || !more.LooksLikeIdentifier)
+            if (next < 0 || StartsAnotherLabel(text, next) || !IdentifierValue.TryRead(text, next, out var more) || !more.LooksLikeIdentifier)
             {
                 break;
             }
@@ -111,6 +113,9 @@ public sealed class LabelledIdentifierRecognizer : IDetector
 
         return true;
     }
+
+    // "Medicare MBI 1EG4-TE5-MK73", "NPI 1234567893, DEA AB1234563": the next label, not this one, names the value.
+    private bool StartsAnotherLabel(ReadOnlySpan<char> text, int at) => _labels.LongestAt(text, at, out _) is not null;
 
     private Finding Report(IdentifierLabel label, IdentifierValue value, double score, string explanation) =>
         new(label.EntityType, FindingCategory.Phi, value.Start, value.Length, Math.Round(Math.Clamp(score, 0, 1), 2), Name, explanation);

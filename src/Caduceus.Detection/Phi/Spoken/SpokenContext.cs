@@ -6,8 +6,9 @@ namespace Caduceus.Detection.Phi.Spoken;
 /// <summary>
 /// Says what a spoken identifier is from the words before it: "callback number" (phone), "fax", "social" (SSN),
 /// "zip code" (address), "date of birth", "last name" (a spelled name), or any identifier label ("member ID", "MRN",
-/// "account"). The closest specific word wins; generic id words ("ID", "ref") count only when nothing specific is near
-/// ("member ID" is a member id), and "number" alone only when nothing else is.
+/// "account"). A phrase followed by an id marker ("member ID", "callback number") wins over one without ("card"); then
+/// the closest specific word; generic id words ("ID", "ref") count only when nothing specific is near, and "number"
+/// alone only when nothing else is.
 /// Phrases written for this project, plus the labels of <see cref="IdentifierLabels"/>.
 /// </summary>
 internal sealed class SpokenContext
@@ -35,6 +36,9 @@ internal sealed class SpokenContext
     // "Number" alone names no kind of number; a phone number is the usual guess.
     private const string GenericWord = "number";
 
+    // Words after a phrase that say an identifier follows.
+    private static readonly string[] Markers = ["id", "number", "#", "no", "num"];
+
     // Labels that name no family of their own.
     private static readonly HashSet<string> GenericLabels = new(["id", "ref", "identifier", "identification", "reference"], StringComparer.Ordinal);
 
@@ -59,6 +63,7 @@ internal sealed class SpokenContext
     public (string? EntityType, string? Phrase) FindBefore(ReadOnlySpan<char> text, int start)
     {
         var windowStart = Math.Max(0, start - Window);
+        ContextPhrase? marked = null;
         ContextPhrase? specific = null;
         ContextPhrase? genericLabel = null;
         ContextPhrase? generic = null;
@@ -77,7 +82,11 @@ internal sealed class SpokenContext
             if (phrase is not null)
             {
                 from = at + phrase.Phrase.Length; // "last name" is one phrase, not also "name".
-                if (phrase.Phrase == GenericWord)
+                if (IsFollowedByMarker(text[from..start]))
+                {
+                    marked = phrase; // "member ID", "callback number": says what the number is.
+                }
+                else if (phrase.Phrase == GenericWord)
                 {
                     generic = phrase;
                 }
@@ -92,8 +101,23 @@ internal sealed class SpokenContext
             }
         }
 
-        var chosen = specific ?? genericLabel ?? generic;
+        var chosen = marked ?? specific ?? genericLabel ?? generic;
         return (chosen?.EntityType, chosen?.Phrase);
+    }
+
+    private static bool IsFollowedByMarker(ReadOnlySpan<char> rest)
+    {
+        rest = rest.TrimStart(' ');
+        foreach (var marker in Markers)
+        {
+            if (rest.StartsWith(marker, StringComparison.OrdinalIgnoreCase)
+                && (rest.Length == marker.Length || !char.IsLetterOrDigit(rest[marker.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private ContextPhrase? LongestAt(ReadOnlySpan<char> text, int at, int limit)

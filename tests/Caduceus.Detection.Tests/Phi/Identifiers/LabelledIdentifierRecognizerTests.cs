@@ -108,6 +108,19 @@ public sealed class LabelledIdentifierRecognizerTests
     }
 
     [Fact]
+    public void Leaves_a_value_to_the_label_right_before_it()
+    {
+        const string text = "Medicare MBI 1EG4-TE5-MK73; NPI 1234567893, DEA AB1234563";
+
+        var findings = _recognizer.FindIn(text);
+
+        Assert.Equal(["1EG4-TE5-MK73", "1234567893", "AB1234563"], findings.Select(f => f.Covered(text)));
+        Assert.Equal(
+            ["identifier value after the label 'mbi'", "identifier value after the label 'npi'", "identifier value after the label 'dea'"],
+            findings.Select(f => f.Explanation));
+    }
+
+    [Fact]
     public void Finds_value_on_the_next_line_of_a_form()
     {
         const string text = "Member ID\nXJH123456789";
@@ -138,6 +151,8 @@ public sealed class LabelledIdentifierRecognizerTests
     [InlineData("idea 12345")]
     [InlineData("did 12345 steps")]
     [InlineData("ID:\n\n12345678")]
+    [InlineData("Patient is G2P1011 at 32 weeks")]
+    [InlineData("Lot number on vaccine: EK5730")]
     [InlineData("ID: 12:30")]
     [InlineData("")]
     public void Ignores_labels_without_an_identifier_value(string text)

@@ -35,6 +35,7 @@ public sealed class SpokenIdentifierRecognizerTests
     [InlineData("my member ID is X J H one two three four five six", "X J H one two three four five six", "HEALTH_PLAN_ID")]
     [InlineData("the confirmation is Sierra Tango four two", "Sierra Tango four two", "OTHER_ID")]
     [InlineData("it is double seven four nine three one", "double seven four nine three one", "OTHER_ID")]
+    [InlineData("Agent: Your member ID from the card?\nCaller: X J H, one two three, four five six", "X J H, one two three, four five six", "HEALTH_PLAN_ID")]
     public void Classifies_spoken_digits_by_the_words_before_them(string text, string words, string entityType)
     {
         var finding = Assert.Single(_recognizer.FindIn(text));
