@@ -42,6 +42,18 @@ public sealed class TextAnalyzer : ITextAnalyzer
         new AddressRecognizer(),
         new UrlRecognizer(),
         new IpRecognizer(),
+        new Phi.HealthPlans.MbiRecognizer(),
+        new Phi.HealthPlans.HicnRecognizer(),
+        new Phi.Accounts.PaymentCardRecognizer(),
+        new Phi.Accounts.IbanRecognizer(),
+        new Phi.Accounts.AbaRoutingRecognizer(),
+        new Phi.Licenses.NpiRecognizer(),
+        new Phi.Licenses.DeaRecognizer(),
+        new Phi.Vehicles.VinRecognizer(),
+        new Phi.Devices.UdiRecognizer(),
+        new Phi.Identifiers.LabelledIdentifierRecognizer(),
+        new Phi.Identifiers.AlphanumericIdRecognizer(),
+        new Phi.Spoken.SpokenIdentifierRecognizer(),
         new InjectionHeuristics(),
     ]);
 

@@ -117,7 +117,7 @@ internal sealed class PatternRecognizer
         }
 
         var context = _context.FindBefore(text, start);
-        if (pattern.RequiresContext && !context.Found)
+        if ((pattern.RequiresContext || check.NeedsContext) && !context.Found)
         {
             return null;
         }
