@@ -1,5 +1,6 @@
 using Caduceus.Detection.Injection;
 using Caduceus.Detection.Phi;
+using Caduceus.Detection.Phi.Names;
 
 namespace Caduceus.Detection;
 
@@ -33,6 +34,7 @@ public sealed class TextAnalyzer : ITextAnalyzer
         new PhoneRecognizer(),
         new EmailRecognizer(),
         new MrnRecognizer(),
+        new NameRecognizer(),
         new InjectionHeuristics(),
     ]);
 
