@@ -84,6 +84,15 @@ internal static class NameCues
     /// <summary>The last word of every cue phrase: the lexicon marks them, so that a phrase is only looked for where one may end.</summary>
     public static IEnumerable<string> Words => ByLastWord.Keys;
 
+    /// <summary>
+    /// One word (the longest) of each cue after which a lower-case word may be a name (titles, labels,
+    /// introductions, relatives): a text with none of them and no capital letter has no name to find.
+    /// </summary>
+    public static IEnumerable<string> LowercaseCueWords => Phrases
+        .Where(phrase => phrase.Kind is CueKind.Title or CueKind.Label or CueKind.Introduction or CueKind.Relation)
+        .Select(phrase => phrase.Words.MaxBy(word => word.Length)!)
+        .Distinct(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>True for a word that is a cue on its own ("Dear", "son"); "Dias" is one only after "buenos".</summary>
     public static bool IsSingleWordCue(ReadOnlySpan<char> word) => SingleWordCueLookup.Contains(word);
 

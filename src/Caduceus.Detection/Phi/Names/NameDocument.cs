@@ -68,8 +68,9 @@ internal sealed class NameDocument : IDisposable
             return false;
         }
 
+        // Two spaces at most: wider gaps separate the columns of a form ("SMITH, JOHN   DOB").
         var gap = GapBefore(index);
-        return gap.Length is > 0 and <= 3 && !gap.ContainsAnyExcept(' ', '\t', '\u00A0');
+        return gap.Length is > 0 and <= 2 && !gap.ContainsAnyExcept(' ', '\t', '\u00A0');
     }
 
     /// <summary>True when word <paramref name="index"/> follows a possessive with only spaces between ("patient's daughter").</summary>

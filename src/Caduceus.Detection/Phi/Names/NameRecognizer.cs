@@ -18,11 +18,8 @@ public sealed class NameRecognizer : IDetector
     /// <summary>Candidates scoring below this are not reported at all (policy's default threshold is 0.5).</summary>
     public const double MinimumScore = 0.4;
 
-    // Only these can introduce a name written all in lower case ("my name is maria").
-    private static readonly SearchValues<string> LowercaseCues = SearchValues.Create(
-        ["name", "llamo", "llama", "nombre", "call me", "dr", "mr", "ms", "miss", "prof", "signed", "dear", "attending",
-            "referred", "physician", "provider", "pcp", "cc", "sr", "don", "attn", "surgeon", "witness"],
-        StringComparison.OrdinalIgnoreCase);
+    // Only these cues can introduce a name written all in lower case ("my name is maria", "daughter ana").
+    private static readonly SearchValues<string> LowercaseCues = SearchValues.Create([.. NameCues.LowercaseCueWords], StringComparison.OrdinalIgnoreCase);
 
     private readonly NameLexicon? _lexicon;
 

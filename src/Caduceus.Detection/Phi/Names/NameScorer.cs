@@ -194,7 +194,7 @@ internal static class NameScorer
     private static (double, string) SurnameFirst(NameDocument document, NameCandidate candidate) => document.ClassOf(candidate.First) switch
     {
         NameWordClass.Name => (0.85, "surname, given name in gazetteer"),
-        NameWordClass.Weak or NameWordClass.Shaped => (0.75, "surname, given name in gazetteer"),
+        NameWordClass.Weak or NameWordClass.Soft or NameWordClass.Shaped => (0.8, "surname, given name in gazetteer"),
         _ => (0.65, "capitalized word, given name in gazetteer"),
     };
 

