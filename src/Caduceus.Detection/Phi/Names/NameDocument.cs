@@ -123,6 +123,23 @@ internal sealed class NameDocument : IDisposable
         (index > 0 && IsSpaceBefore(index) && IsCapitalizedOrdinaryWord(index - 1))
         || (index + 1 < Count && IsSpaceBefore(index + 1) && IsCapitalizedOrdinaryWord(index + 1));
 
+    /// <summary>
+    /// True when word <paramref name="index"/> is the value of a heading that is not a cue ("Neck: Supple",
+    /// "Allergies: Penicillin"): a capital there says nothing.
+    /// </summary>
+    public bool IsAfterHeading(int index)
+    {
+        if (index == 0)
+        {
+            return false;
+        }
+
+        var gap = GapBefore(index);
+        var colon = gap.IndexOf(':');
+        return colon >= 0 && !gap[(colon + 1)..].ContainsAnyExcept(' ', '\t') && !_tokens[index - 1].Is(LexiconFlags.Cue)
+            && _tokens[index - 1].Shape != TokenShape.Lower;
+    }
+
     /// <summary>True when a sentence, clause or line ends between words <paramref name="index"/> - 1 and <paramref name="index"/>.</summary>
     public bool IsBoundaryBefore(int index)
     {

@@ -10,7 +10,8 @@ namespace Caduceus.Detection.Phi.Names;
 /// organizations ("Grace Hospital"), places ("lives in Austin") and dates ("since June") are not reported.
 /// </summary>
 /// <remarks>
-/// The gazetteers are loaded once per process, on first use, into frozen sets. Each text is split into words once;
+/// The gazetteers are loaded once per process, when the first recognizer is constructed, into one frozen dictionary.
+/// Each text is split into words once;
 /// a text with no capital letter and no cue for a lower-case name is skipped unscanned. Stateless and thread-safe.
 /// </remarks>
 public sealed class NameRecognizer : IDetector
@@ -21,10 +22,14 @@ public sealed class NameRecognizer : IDetector
     // Only these cues can introduce a name written all in lower case ("my name is maria", "daughter ana").
     private static readonly SearchValues<string> LowercaseCues = SearchValues.Create([.. NameCues.LowercaseCueWords], StringComparison.OrdinalIgnoreCase);
 
-    private readonly NameLexicon? _lexicon;
+    private readonly NameLexicon _lexicon;
 
-    /// <summary>A recognizer with the built-in gazetteers.</summary>
+    /// <summary>
+    /// A recognizer with the built-in gazetteers. The first one built in a process loads them (about a second), so
+    /// that a host pays at start-up rather than on its first request; later ones share them.
+    /// </summary>
     public NameRecognizer()
+        : this(NameLexicon.Default)
     {
     }
 
@@ -49,7 +54,7 @@ public sealed class NameRecognizer : IDetector
             return;
         }
 
-        using var document = new NameDocument(text, _lexicon ?? NameLexicon.Default);
+        using var document = new NameDocument(text, _lexicon);
         var candidates = new List<NameCandidate>();
         NameSegmenter.Find(document, candidates);
         foreach (var candidate in candidates)

@@ -167,21 +167,35 @@ internal static class NameScorer
     private static (double, string) Single(NameDocument document, int name, bool afterParticle)
     {
         var start = !afterParticle && (document.IsSentenceStart(name) || document.IsInTitleCase(name));
-        if (document[name].Length <= 2)
+        var wordClass = document.ClassOf(name);
+        var (value, description) = wordClass switch
         {
-            // "Mi", "Le", "Do": two-letter names are rarely what a two-letter capitalized word is.
-            return (start ? 0.3 : 0.4, "short name in gazetteer");
-        }
-
-        return document.ClassOf(name) switch
-        {
+            NameWordClass.Name when document[name].Length <= 2 => (start ? 0.3 : 0.4, "short name in gazetteer"),
             NameWordClass.Name => (start ? 0.55 : 0.6, afterParticle ? "particle and surname in gazetteer" : "name in gazetteer"),
-            NameWordClass.Weak => (start ? 0.3 : 0.5, "name that is also a common word"),
+            NameWordClass.Weak => (start ? 0.3 : 0.45, "name that is also a common word"),
             NameWordClass.Shaped => (start ? 0.45 : 0.5, afterParticle ? "particle and word shaped like a surname" : "word shaped like a surname"),
             NameWordClass.Unknown => (afterParticle ? 0.4 : start ? 0.2 : 0.3, afterParticle ? "particle and capitalized word" : "capitalized word"),
             _ => (0.25, "medical or descriptive word that is sometimes a name"),
         };
+
+        // "Neck: Supple", "Temp 98.6", "in Springfield": a field value, a measurement's label or a place, more often than a name.
+        if (!afterParticle && (document.IsAfterHeading(name) || IsBeforeNumber(document, name) && wordClass == NameWordClass.Weak
+            || IsAfterPlaceWord(document, name)))
+        {
+            value = Math.Min(value, 0.35);
+        }
+
+        return (value, description);
     }
+
+    private static bool IsBeforeNumber(NameDocument document, int name)
+    {
+        var gap = document.GapAfter(name);
+        return gap.Length >= 2 && gap[0] == ' ' && char.IsAsciiDigit(gap[1]);
+    }
+
+    private static bool IsAfterPlaceWord(NameDocument document, int name) =>
+        name > 0 && document.IsSpaceBefore(name) && NameVocabulary.IsPlaceWord(document.WordAt(name - 1));
 
     private static double SingleInCapitals(NameDocument document, int name) => document.ClassOf(name) switch
     {

@@ -41,6 +41,10 @@ internal static class NameVocabulary
         StringComparer.OrdinalIgnoreCase,
         "in", "at", "from", "to", "near", "into", "toward", "towards", "visiting", "outside", "around", "en", "desde");
 
+    /// <summary>Before a capitalized word these make it more likely a place than a person: "in Springfield", "at Kroger".</summary>
+    private static readonly FrozenSet<string> PlaceWords = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase, "in", "at", "near", "into", "inside", "outside", "around", "within", "en");
+
     /// <summary>Before a month name these make it a date: "since June", "in May".</summary>
     public static readonly FrozenSet<string> TemporalWords = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
@@ -71,6 +75,7 @@ internal static class NameVocabulary
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FillerLookup = Fillers.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LocativeLookup = LocativeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceWordLookup = PlaceWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TemporalLookup = TemporalWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlacePrefixLookup = PlacePrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StateCodeLookup = StateCodes.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -79,6 +84,8 @@ internal static class NameVocabulary
     public static bool IsFiller(ReadOnlySpan<char> word) => FillerLookup.Contains(word);
 
     public static bool IsLocative(ReadOnlySpan<char> word) => LocativeLookup.Contains(word);
+
+    public static bool IsPlaceWord(ReadOnlySpan<char> word) => PlaceWordLookup.Contains(word);
 
     public static bool IsTemporal(ReadOnlySpan<char> word) => TemporalLookup.Contains(word);
 

@@ -127,6 +127,10 @@ public sealed class NameRecognizerNegativeTests
     [InlineData("Hispanic female, Catholic, prefers Spanish.")]
     [InlineData("Positive for S. Aureus and E. coli.")]
     [InlineData("I am feeling better today.")]
+    [InlineData("Neck: Supple, No JVD. Skin: Warm and Dry.")]
+    [InlineData("Vital Signs: Temp 98.6, Pulse 88, Resp 16.")]
+    [InlineData("Lives with wife in Springfield.")]
+    [InlineData("Sent via Medic 5 to Urgent Care.")]
     public void Ignores_clinical_vocabulary_headings_and_descriptions(string text)
     {
         Assert.Empty(Reported(text));

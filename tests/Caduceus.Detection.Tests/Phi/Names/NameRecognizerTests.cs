@@ -102,6 +102,7 @@ public sealed class NameRecognizerTests
     [InlineData("WIFE MARIA AT BEDSIDE.", "MARIA", 5)]
     [InlineData("patient seen w/ daughter maria", "maria", 25)]
     [InlineData("my son jake has a fever", "jake", 7)]
+    [InlineData("Met with Son-in-law Mark today.", "Mark", 20)]
     public void Finds_relatives_after_relation_cues(string text, string name, int start)
     {
         var finding = FindOne(text, name);
@@ -242,6 +243,17 @@ public sealed class NameRecognizerTests
         const string text = "Paris Hilton? No, Paris Jackson.";
 
         Assert.Equal(["Paris Hilton", "Paris Jackson"], Find(text).Select(f => f.Covered(text)));
+    }
+
+    [Fact]
+    public void Finds_clinicians_and_family_in_a_note_written_in_title_case()
+    {
+        const string text = "Contact: Linda Garcia (wife). Attending: Robert Chen, MD   Resident: Priya Natarajan, MD";
+
+        var findings = Find(text);
+
+        Assert.Equal(["Linda Garcia", "Robert Chen", "Priya Natarajan"], findings.Select(f => f.Covered(text)));
+        Assert.All(findings, f => Assert.Equal(1.0, f.Score));
     }
 
     [Fact]
