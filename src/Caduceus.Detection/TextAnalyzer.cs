@@ -1,9 +1,17 @@
 using Caduceus.Detection.Injection;
 using Caduceus.Detection.Phi;
+using Caduceus.Detection.Phi.Accounts;
 using Caduceus.Detection.Phi.Addresses;
 using Caduceus.Detection.Phi.Ages;
 using Caduceus.Detection.Phi.Dates;
+using Caduceus.Detection.Phi.Devices;
+using Caduceus.Detection.Phi.HealthPlans;
+using Caduceus.Detection.Phi.Identifiers;
+using Caduceus.Detection.Phi.Licenses;
+using Caduceus.Detection.Phi.Names;
 using Caduceus.Detection.Phi.Network;
+using Caduceus.Detection.Phi.Spoken;
+using Caduceus.Detection.Phi.Vehicles;
 
 namespace Caduceus.Detection;
 
@@ -42,18 +50,19 @@ public sealed class TextAnalyzer : ITextAnalyzer
         new AddressRecognizer(),
         new UrlRecognizer(),
         new IpRecognizer(),
-        new Phi.HealthPlans.MbiRecognizer(),
-        new Phi.HealthPlans.HicnRecognizer(),
-        new Phi.Accounts.PaymentCardRecognizer(),
-        new Phi.Accounts.IbanRecognizer(),
-        new Phi.Accounts.AbaRoutingRecognizer(),
-        new Phi.Licenses.NpiRecognizer(),
-        new Phi.Licenses.DeaRecognizer(),
-        new Phi.Vehicles.VinRecognizer(),
-        new Phi.Devices.UdiRecognizer(),
-        new Phi.Identifiers.LabelledIdentifierRecognizer(),
-        new Phi.Identifiers.AlphanumericIdRecognizer(),
-        new Phi.Spoken.SpokenIdentifierRecognizer(),
+        new MbiRecognizer(),
+        new HicnRecognizer(),
+        new PaymentCardRecognizer(),
+        new IbanRecognizer(),
+        new AbaRoutingRecognizer(),
+        new NpiRecognizer(),
+        new DeaRecognizer(),
+        new VinRecognizer(),
+        new UdiRecognizer(),
+        new LabelledIdentifierRecognizer(),
+        new AlphanumericIdRecognizer(),
+        new SpokenIdentifierRecognizer(),
+        new NameRecognizer(),
         new InjectionHeuristics(),
     ]);
 

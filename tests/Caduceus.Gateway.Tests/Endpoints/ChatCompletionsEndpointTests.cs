@@ -135,7 +135,7 @@ public sealed class ChatCompletionsEndpointTests
         }
 
         var text = string.Concat(chunks);
-        Assert.Equal("Sure. Dr. Lee can be reached at [PHONE] or [PHONE] after 3pm.", text);
+        Assert.Equal("Sure. Dr. [NAME] can be reached at [PHONE] or [PHONE] after 3pm.", text);
         Assert.DoesNotContain(chunks, c => c.Contains("555", StringComparison.Ordinal) || c.Contains("0132", StringComparison.Ordinal));
         Assert.Contains(harness.Events.Snapshot(), e => e.Type == SecurityEventTypes.ResponseRedacted && e.EntityCounts["PHONE"] == 2);
     }
