@@ -87,6 +87,8 @@ public sealed class SpokenIdentifierRecognizerTests
     [InlineData("five5 fivefive five-ish")]
     [InlineData("Rated five out of ten, then four out of ten.")]
     [InlineData("one hundred twenty five milligrams")]
+    [InlineData("Count with me: one, two, three, four, five, six, seven, eight, nine, ten.")]
+    [InlineData("ten, nine, eight, seven, six, five, four, three, two, one")]
     [InlineData("")]
     public void Ignores_numbers_and_letters_in_ordinary_speech(string text)
     {
