@@ -1,7 +1,9 @@
 using Caduceus.Detection.Phi.Spoken;
+using Caduceus.Detection.Tests.Phi.Identifiers;
 
 namespace Caduceus.Detection.Tests.Phi.Spoken;
 
+[Collection(SequentialScans.Name)]
 public sealed class SpokenIdentifierRecognizerTests
 {
     private readonly SpokenIdentifierRecognizer _recognizer = new();
