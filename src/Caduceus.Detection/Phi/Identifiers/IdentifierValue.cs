@@ -50,7 +50,14 @@ internal readonly record struct IdentifierValue(int Start, int Length, int Digit
     /// Reads the value starting at <paramref name="start"/>. False when there is none there, when it is too short,
     /// too long, has no digit, or is a date, a decimal number or a quantity ("12/03/2024", "3.5", "500mg").
     /// </summary>
-    public static bool TryRead(ReadOnlySpan<char> text, int start, out IdentifierValue value)
+    /// <param name="text">The text.</param>
+    /// <param name="start">Where the value should start.</param>
+    /// <param name="letterPrefix">
+    /// True when a short upper-case group may start the value before a space ("ABC 1234", "XJH 123456789"): only where
+    /// a label ties the value to it, since elsewhere such a group is usually a word ("SSN 536-22-1843").
+    /// </param>
+    /// <param name="value">The value read.</param>
+    public static bool TryRead(ReadOnlySpan<char> text, int start, bool letterPrefix, out IdentifierValue value)
     {
         value = default;
         if (start >= text.Length || !char.IsAsciiLetterOrDigit(text[start]))
@@ -104,7 +111,7 @@ internal readonly record struct IdentifierValue(int Start, int Length, int Digit
 
             // "XJH 1234 5678" and "ABC 1234": a space joins a following group of three or more characters with a
             // digit, when what came before has a digit or is a short upper-case prefix ("Smith 12345" stays apart).
-            if (text[i] == ' ' && JoinsAcrossSpace(text, i + 1, digits > 0 || (i - start <= 4 && !segmentHasLower && segments == 1)))
+            if (text[i] == ' ' && JoinsAcrossSpace(text, i + 1, digits > 0 || (letterPrefix && i - start <= 4 && !segmentHasLower && segments == 1)))
             {
                 i++;
                 continue;

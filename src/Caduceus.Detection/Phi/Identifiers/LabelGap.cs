@@ -9,7 +9,11 @@ namespace Caduceus.Detection.Phi.Identifiers;
 /// <param name="ValueStart">Offset where the value should start.</param>
 /// <param name="HasMarker">An id marker ('#', "id", "number", "no") says a value follows.</param>
 /// <param name="HasFiller">A filler word ("is", "was") stands between label and value: slightly weaker evidence.</param>
-internal readonly record struct LabelGap(int ValueStart, bool HasMarker, bool HasFiller)
+/// <param name="IsDirect">
+/// A marker, ':', '=' or '#' ties the value to the label ("Plate: ABC 1234"), as opposed to words simply following
+/// each other ("Patient SSN 536-...").
+/// </param>
+internal readonly record struct LabelGap(int ValueStart, bool HasMarker, bool HasFiller, bool IsDirect)
 {
     /// <summary>Characters between label and value at most.</summary>
     public const int MaxLength = 40;
@@ -30,6 +34,7 @@ internal readonly record struct LabelGap(int ValueStart, bool HasMarker, bool Ha
         gap = default;
         var hasMarker = false;
         var hasFiller = false;
+        var hasPunctuation = false;
         var words = 0;
         var lineBreaks = 0;
         var i = labelEnd;
@@ -54,7 +59,11 @@ internal readonly record struct LabelGap(int ValueStart, bool HasMarker, bool Ha
                     hasMarker = true;
                     i++;
                     continue;
-                case ':' or '=' or '.' or '-' or '\u2013':
+                case ':' or '=':
+                    hasPunctuation = true;
+                    i++;
+                    continue;
+                case '.' or '-' or '\u2013':
                     i++;
                     continue;
             }
@@ -108,7 +117,7 @@ internal readonly record struct LabelGap(int ValueStart, bool HasMarker, bool Ha
             return false;
         }
 
-        gap = new LabelGap(i, hasMarker, hasFiller);
+        gap = new LabelGap(i, hasMarker, hasFiller, hasMarker || hasPunctuation);
         return true;
     }
 }

@@ -53,16 +53,22 @@ public sealed class LabelledIdentifierRecognizer : IDetector
             }
 
             var label = _labels.LongestAt(text, at, out var labelEnd);
-            from = label is not null && TryReport(text, label, labelEnd, findings, out var valuesEnd) ? valuesEnd : at + 1;
+            from = label is not null && TryReport(text, label, at, labelEnd, findings, out var valuesEnd) ? valuesEnd : at + 1;
         }
     }
 
-    private bool TryReport(ReadOnlySpan<char> text, IdentifierLabel label, int labelEnd, List<Finding> findings, out int valuesEnd)
+    private bool TryReport(ReadOnlySpan<char> text, IdentifierLabel label, int labelStart, int labelEnd, List<Finding> findings, out int valuesEnd)
     {
         valuesEnd = labelEnd;
-        if (!LabelGap.TryRead(text, labelEnd, out var gap)
-            || StartsAnotherLabel(text, gap.ValueStart)
-            || !IdentifierValue.TryRead(text, gap.ValueStart, out var value))
+        if (!LabelGap.TryRead(text, labelEnd, out var gap) || StartsAnotherLabel(text, gap.ValueStart))
+        {
+            return false;
+        }
+
+        // "MRN-00123456", "ID-4482": label and value written as one token; the finding covers the token, as the format
+        // recognizers' do, rather than a part of it.
+        var valueStart = gap.ValueStart == labelEnd + 1 && text[labelEnd] == '-' ? labelStart : gap.ValueStart;
+        if (!IdentifierValue.TryRead(text, valueStart, gap.IsDirect, out var value))
         {
             return false;
         }
@@ -102,7 +108,7 @@ public sealed class LabelledIdentifierRecognizer : IDetector
         for (var listed = 1; listed < MaxListedValues; listed++)
         {
             var next = NextListedValueStart(text, valuesEnd);
-            if (next < 0 || StartsAnotherLabel(text, next) || !IdentifierValue.TryRead(text, next, out var more) || !more.LooksLikeIdentifier)
+            if (next < 0 || StartsAnotherLabel(text, next) || !IdentifierValue.TryRead(text, next, letterPrefix: false, out var more) || !more.LooksLikeIdentifier)
             {
                 break;
             }

@@ -124,7 +124,12 @@ public sealed class SpokenIdentifierRecognizer : IDetector
                 return Report(run, context, 0.8, why);
         }
 
-        // No context: the length alone.
+        // No context: the length alone, unless the speaker is counting.
+        if (run.IsCounting)
+        {
+            return null;
+        }
+
         if ((digits == 10 && run.Value[0] >= '2') || (digits == 11 && run.Value[0] == '1' && run.Value[1] >= '2'))
         {
             return Report(run, EntityTypes.Phone, 0.75, why);

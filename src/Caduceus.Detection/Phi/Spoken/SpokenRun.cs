@@ -10,7 +10,8 @@ namespace Caduceus.Detection.Phi.Spoken;
 /// <param name="Digits">How many of the characters are digits.</param>
 /// <param name="DigitWords">Tokens of digits said as words.</param>
 /// <param name="SpelledLetters">Letters confirmed with "as in" or "for", or said in the NATO alphabet.</param>
-internal readonly record struct SpokenRun(int Start, int End, string Value, int Digits, int DigitWords, int SpelledLetters)
+/// <param name="IsCounting">Four or more numbers said in order ("one, two, three, four"): counting, without context.</param>
+internal readonly record struct SpokenRun(int Start, int End, string Value, int Digits, int DigitWords, int SpelledLetters, bool IsCounting)
 {
     public int Length => End - Start;
 

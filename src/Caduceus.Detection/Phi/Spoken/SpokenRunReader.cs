@@ -468,7 +468,47 @@ internal static class SpokenRunReader
             return false;
         }
 
-        run = new SpokenRun(kept[0].Start, kept[^1].End, chars.ToString(), digits, digitWords, spelledLetters);
+        run = new SpokenRun(kept[0].Start, kept[^1].End, chars.ToString(), digits, digitWords, spelledLetters, IsCounting(kept, value));
+        return true;
+    }
+
+    // "one, two, three, four" or "ten, nine, eight": counting, unless context says otherwise.
+    private static bool IsCounting(ReadOnlySpan<SpokenToken> tokens, ReadOnlySpan<char> value)
+    {
+        if (tokens.Length < 4)
+        {
+            return false;
+        }
+
+        var step = 0;
+        var previous = -1;
+        foreach (var token in tokens)
+        {
+            if (token.Kind != SpokenTokenKind.DigitWords)
+            {
+                return false;
+            }
+
+            var number = 0;
+            foreach (var c in value.Slice(token.ValueStart, token.ValueLength))
+            {
+                number = (number * 10) + (c - '0');
+            }
+
+            if (previous >= 0)
+            {
+                var difference = number - previous;
+                if (difference is not (1 or -1) || (step != 0 && difference != step))
+                {
+                    return false;
+                }
+
+                step = difference;
+            }
+
+            previous = number;
+        }
+
         return true;
     }
 

@@ -1,7 +1,9 @@
 using Caduceus.Detection.Phi.Accounts;
+using Caduceus.Detection.Tests.Phi.Identifiers;
 
 namespace Caduceus.Detection.Tests.Phi.Accounts;
 
+[Collection(SequentialScans.Name)]
 public sealed class AbaRoutingRecognizerTests
 {
     private readonly AbaRoutingRecognizer _recognizer = new();

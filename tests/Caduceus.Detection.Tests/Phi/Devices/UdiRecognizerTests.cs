@@ -1,7 +1,9 @@
 using Caduceus.Detection.Phi.Devices;
+using Caduceus.Detection.Tests.Phi.Identifiers;
 
 namespace Caduceus.Detection.Tests.Phi.Devices;
 
+[Collection(SequentialScans.Name)]
 public sealed class UdiRecognizerTests
 {
     private readonly UdiRecognizer _recognizer = new();

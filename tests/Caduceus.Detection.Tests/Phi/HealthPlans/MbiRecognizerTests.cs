@@ -1,7 +1,9 @@
 using Caduceus.Detection.Phi.HealthPlans;
+using Caduceus.Detection.Tests.Phi.Identifiers;
 
 namespace Caduceus.Detection.Tests.Phi.HealthPlans;
 
+[Collection(SequentialScans.Name)]
 public sealed class MbiRecognizerTests
 {
     private readonly MbiRecognizer _recognizer = new();

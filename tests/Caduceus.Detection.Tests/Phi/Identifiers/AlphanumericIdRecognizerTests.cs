@@ -2,6 +2,7 @@ using Caduceus.Detection.Phi.Identifiers;
 
 namespace Caduceus.Detection.Tests.Phi.Identifiers;
 
+[Collection(SequentialScans.Name)]
 public sealed class AlphanumericIdRecognizerTests
 {
     private readonly AlphanumericIdRecognizer _recognizer = new();

@@ -1,6 +1,7 @@
 namespace Caduceus.Detection.Tests.Phi.Identifiers;
 
 /// <summary>The identifier recognizers together in the default analyzer: one finding per identifier, none on plain notes.</summary>
+[Collection(SequentialScans.Name)]
 public sealed class DefaultAnalyzerIdentifierTests
 {
     private static readonly TextAnalyzer Analyzer = TextAnalyzer.CreateDefault();

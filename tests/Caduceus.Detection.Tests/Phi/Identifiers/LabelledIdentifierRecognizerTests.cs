@@ -2,6 +2,7 @@ using Caduceus.Detection.Phi.Identifiers;
 
 namespace Caduceus.Detection.Tests.Phi.Identifiers;
 
+[Collection(SequentialScans.Name)]
 public sealed class LabelledIdentifierRecognizerTests
 {
     private readonly LabelledIdentifierRecognizer _recognizer = new();
@@ -48,6 +49,8 @@ public sealed class LabelledIdentifierRecognizerTests
     [InlineData("passport no. 912345678", "912345678", "OTHER_ID")]
     [InlineData("MRN: 12-345-678", "12-345-678", "MRN")]
     [InlineData("chart # A-99812-3", "A-99812-3", "MRN")]
+    [InlineData("results for MRN-00123456 are in", "MRN-00123456", "MRN")]
+    [InlineData("see ID-4482-AX today", "ID-4482-AX", "OTHER_ID")]
     public void Finds_the_value_after_a_label_with_the_labels_entity_type(string text, string value, string entityType)
     {
         var finding = Assert.Single(_recognizer.FindIn(text));
@@ -153,6 +156,7 @@ public sealed class LabelledIdentifierRecognizerTests
     [InlineData("ID:\n\n12345678")]
     [InlineData("Patient is G2P1011 at 32 weeks")]
     [InlineData("Lot number on vaccine: EK5730")]
+    [InlineData("Patient SSN 536-22-1843, call (415) 555-0132")]
     [InlineData("ID: 12:30")]
     [InlineData("")]
     public void Ignores_labels_without_an_identifier_value(string text)

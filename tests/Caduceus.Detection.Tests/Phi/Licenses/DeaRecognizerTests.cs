@@ -1,7 +1,9 @@
 using Caduceus.Detection.Phi.Licenses;
+using Caduceus.Detection.Tests.Phi.Identifiers;
 
 namespace Caduceus.Detection.Tests.Phi.Licenses;
 
+[Collection(SequentialScans.Name)]
 public sealed class DeaRecognizerTests
 {
     private readonly DeaRecognizer _recognizer = new();

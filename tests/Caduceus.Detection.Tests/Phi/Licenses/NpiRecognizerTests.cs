@@ -1,7 +1,9 @@
 using Caduceus.Detection.Phi.Licenses;
+using Caduceus.Detection.Tests.Phi.Identifiers;
 
 namespace Caduceus.Detection.Tests.Phi.Licenses;
 
+[Collection(SequentialScans.Name)]
 public sealed class NpiRecognizerTests
 {
     private readonly NpiRecognizer _recognizer = new();

@@ -1,7 +1,9 @@
 using Caduceus.Detection.Phi.Spoken;
+using Caduceus.Detection.Tests.Phi.Identifiers;
 
 namespace Caduceus.Detection.Tests.Phi.Spoken;
 
+[Collection(SequentialScans.Name)]
 public sealed class SpokenIdentifierRecognizerTests
 {
     private readonly SpokenIdentifierRecognizer _recognizer = new();
@@ -87,6 +89,8 @@ public sealed class SpokenIdentifierRecognizerTests
     [InlineData("five5 fivefive five-ish")]
     [InlineData("Rated five out of ten, then four out of ten.")]
     [InlineData("one hundred twenty five milligrams")]
+    [InlineData("Count with me: one, two, three, four, five, six, seven, eight, nine, ten.")]
+    [InlineData("ten, nine, eight, seven, six, five, four, three, two, one")]
     [InlineData("")]
     public void Ignores_numbers_and_letters_in_ordinary_speech(string text)
     {

@@ -1,7 +1,9 @@
 using Caduceus.Detection.Phi.Vehicles;
+using Caduceus.Detection.Tests.Phi.Identifiers;
 
 namespace Caduceus.Detection.Tests.Phi.Vehicles;
 
+[Collection(SequentialScans.Name)]
 public sealed class VinRecognizerTests
 {
     private readonly VinRecognizer _recognizer = new();
