@@ -7,10 +7,11 @@ internal static class DetectionRegex
 {
     /// <summary>
     /// Upper bound for one match operation. The patterns are written to run in linear time; the timeout is the
-    /// backstop against a pathological input. A timeout surfaces as <see cref="RegexMatchTimeoutException"/>:
+    /// backstop against a pathological input, set generously so a busy machine does not turn a slow match into a
+    /// refusal. A timeout surfaces as <see cref="RegexMatchTimeoutException"/>:
     /// detection fails closed and the caller decides, rather than the text passing uninspected.
     /// </summary>
-    public const int MatchTimeoutMilliseconds = 250;
+    public const int MatchTimeoutMilliseconds = 1000;
 
     /// <summary>Culture-independent, no numbered captures (detectors read spans, not groups).</summary>
     public const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;

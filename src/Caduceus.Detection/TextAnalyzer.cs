@@ -17,7 +17,7 @@ namespace Caduceus.Detection;
 
 /// <summary>
 /// Runs a fixed set of detectors over a text and returns their findings in reading order: by start offset, longer
-/// spans first. When two detectors report PHI on exactly the same span, only the higher-scoring finding is kept.
+/// spans first. A PHI finding wholly inside another PHI finding that scores at least as high is dropped (one span, one type).
 /// Stateless and thread-safe; one instance serves every request.
 /// </summary>
 public sealed class TextAnalyzer : ITextAnalyzer
@@ -86,27 +86,32 @@ public sealed class TextAnalyzer : ITextAnalyzer
         }
 
         findings.Sort(FindingOrder.Instance);
-        RemoveDuplicatePhi(findings);
+        RemoveContainedPhi(findings);
         return findings;
     }
 
-    // Sorted, duplicates of one span are neighbours with PHI first and the highest score leading, so the first of a
-    // run is the one to keep. Injection findings are never merged: each detector's verdict on the text stands.
-    private static void RemoveDuplicatePhi(List<Finding> findings)
+    // A PHI finding that lies wholly inside a PHI finding scoring at least as high adds nothing (the wider span hides
+    // it anyway), so it goes: one span, one type. Sorted by start, longer and higher-scoring first, the widest reach
+    // so far is the only container to check, which keeps this linear. Overlaps that are not containment are kept
+    // (dropping either side could leave part of a value exposed). Injection findings are never merged.
+    private static void RemoveContainedPhi(List<Finding> findings)
     {
         var kept = 0;
-        Finding? lastPhi = null;
+        Finding? widest = null;
         for (var i = 0; i < findings.Count; i++)
         {
             var finding = findings[i];
             if (finding.Category == FindingCategory.Phi)
             {
-                if (lastPhi is not null && lastPhi.Start == finding.Start && lastPhi.Length == finding.Length)
+                if (widest is not null && finding.End <= widest.End && finding.Score <= widest.Score)
                 {
                     continue;
                 }
 
-                lastPhi = finding;
+                if (widest is null || finding.End > widest.End)
+                {
+                    widest = finding;
+                }
             }
 
             findings[kept++] = finding;

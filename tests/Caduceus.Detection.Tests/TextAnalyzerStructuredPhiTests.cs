@@ -16,7 +16,7 @@ public sealed class TextAnalyzerStructuredPhiTests
 
         Assert.Equal(
             [
-                (EntityTypes.Age, "92"), (EntityTypes.Date, "03/14/1931"), (EntityTypes.Address, "123 Main St, Springfield, IL 62704"),
+                (EntityTypes.Name, "Doe"), (EntityTypes.Age, "92"), (EntityTypes.Date, "03/14/1931"), (EntityTypes.Address, "123 Main St, Springfield, IL 62704"),
                 (EntityTypes.Url, "https://mychart.example.org/p/1"), (EntityTypes.Ip, "203.0.113.7"),
             ],
             findings.Select(f => (f.EntityType, f.Covered(text))));

@@ -32,7 +32,7 @@ public sealed class TextAnalyzerTests
     {
         var analyzer = new TextAnalyzer(
         [
-            new FixedDetector("a", Phi(EntityTypes.Email, 20, 5, 0.9), Phi(EntityTypes.Ssn, 3, 4, 0.9)),
+            new FixedDetector("a", Phi(EntityTypes.Email, 20, 5, 0.9), Phi(EntityTypes.Ssn, 3, 4, 0.95)),
             new FixedDetector("b", Phi(EntityTypes.Phone, 3, 10, 0.9), Injection(0, 30, 0.8)),
         ]);
 
@@ -62,10 +62,25 @@ public sealed class TextAnalyzerTests
         var analyzer = new TextAnalyzer(
         [
             new FixedDetector("a", Phi(EntityTypes.Mrn, 4, 10, 0.75)),
-            new FixedDetector("b", Phi(EntityTypes.Phone, 4, 11, 0.85)),
+            new FixedDetector("b", Phi(EntityTypes.Phone, 6, 11, 0.85)),
         ]);
 
         Assert.Equal(2, Analyze(analyzer).Count);
+    }
+
+    [Fact]
+    public void Drops_a_phi_finding_inside_a_wider_one_that_scores_at_least_as_high()
+    {
+        var analyzer = new TextAnalyzer(
+        [
+            new FixedDetector("a", Phi(EntityTypes.Address, 0, 30, 0.8), Phi(EntityTypes.Name, 12, 8, 0.6)),
+            new FixedDetector("b", Phi(EntityTypes.Ssn, 40, 11, 0.95), Phi(EntityTypes.OtherId, 36, 15, 0.6)),
+        ]);
+
+        var findings = Analyze(analyzer);
+
+        // The name inside the address goes; the SSN inside a weaker, wider id stays (it is the better-typed finding).
+        Assert.Equal([EntityTypes.Address, EntityTypes.OtherId, EntityTypes.Ssn], findings.Select(f => f.EntityType));
     }
 
     [Fact]

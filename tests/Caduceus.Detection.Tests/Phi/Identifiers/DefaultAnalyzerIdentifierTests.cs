@@ -48,7 +48,7 @@ public sealed class DefaultAnalyzerIdentifierTests
     {
         const string text =
             "67 yo male with hx of T2DM, HTN, CKD stage 3 (eGFR 42), s/p CABG x3 in 2015, 2 days of dyspnea and 3-pillow " +
-            "orthopnea. Echo 03/2023 showed EF 35-40%, moderate MR. Meds: metformin 500mg BID, lisinopril 20 mg daily. " +
+            "orthopnea. Echo last year showed EF 35-40%, moderate MR. Meds: metformin 500mg BID, lisinopril 20 mg daily. " +
             "Vitals: T 98.6, HR 92, BP 148/88, SpO2 93% on RA. Labs: Na 134, K 4.8, BNP 1240, troponin 0.04, HbA1c 7.9. " +
             "Plan: IV furosemide 40 mg BID, 2 g Na diet. Case discussed at tumor board; ICD-10 C18.7, CPT 99214. " +
             "Serial troponins negative x2. Group B strep negative. Patient is G2P1011 at 32w3d. Visit 3 of 6. Pain 7/10. " +
