@@ -52,6 +52,7 @@ public sealed class IpRecognizerTests
     [InlineData("link-local fe80::1%eth0 only", 11, 12)]
     [InlineData("mapped ::ffff:192.0.2.1 address", 7, 16)]
     [InlineData("loopback ::1.", 9, 3)]
+    [InlineData("Vitals: stable. Plan: 2001:db8:0:0:1:0:0:1 logged", 22, 20)]
     public void Finds_ipv6_addresses(string text, int start, int length)
     {
         var finding = Assert.Single(_recognizer.FindIn(text));
