@@ -2,6 +2,7 @@ using Caduceus.Detection.Phi.Addresses;
 
 namespace Caduceus.Detection.Tests.Phi.Addresses;
 
+[Collection(SequentialScans.Name)]
 public sealed class AddressRecognizerTests
 {
     private readonly AddressRecognizer _recognizer = new();
@@ -100,6 +101,15 @@ public sealed class AddressRecognizerTests
         var finding = FindOne(text, expected);
 
         Assert.Equal(score, finding.Score);
+    }
+
+    [Fact]
+    public void Finds_a_city_line_with_a_town_missing_from_the_gazetteer_when_a_zip_follows()
+    {
+        var finding = FindOne("Mail to Smallvillex, KS 66002.", "Smallvillex, KS 66002");
+
+        Assert.Equal(0.7, finding.Score);
+        Assert.Equal("capitalized word, state and ZIP code, city not in the gazetteer", finding.Explanation);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Caduceus.Detection.Phi.Network;
 
 namespace Caduceus.Detection.Tests.Phi.Network;
 
+[Collection(SequentialScans.Name)]
 public sealed class IpRecognizerTests
 {
     private readonly IpRecognizer _recognizer = new();
