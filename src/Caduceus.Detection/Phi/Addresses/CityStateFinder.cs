@@ -5,12 +5,16 @@ namespace Caduceus.Detection.Phi.Addresses;
 /// <summary>
 /// Finds city lines: a known city or county followed by its state, optionally with a ZIP code (<c>Springfield, IL 62704</c>,
 /// <c>St. Louis, Missouri</c>). The state is the anchor; the words before it count only when the gazetteer has a place
-/// of that name in that state, so "Jane Smith, MD" (a credential, not Maryland) is left alone.
+/// of that name in that state, so "Jane Smith, MD" (a credential, not Maryland) is left alone; a word the gazetteer does
+/// not know counts only when a ZIP code follows the state.
 /// </summary>
 internal sealed partial class CityStateFinder(UsPlaceGazetteer gazetteer)
 {
     private const double ScoreWithZip = 0.9;
     private const double ScoreWithoutZip = 0.8;
+
+    // A town too small for the gazetteer: the ZIP code after the state vouches for the line.
+    private const double ScoreUnknownCityWithZip = 0.7;
 
     private readonly UsPlaceGazetteer _gazetteer = gazetteer;
 
@@ -25,29 +29,30 @@ internal sealed partial class CityStateFinder(UsPlaceGazetteer gazetteer)
                 continue;
             }
 
-            var cityStart = FindCityStart(text, match.Index, code);
-            if (cityStart < 0)
+            var withZip = match.Groups["zip"].Success;
+            var cityStart = FindCityStart(text, match.Index, code, out var known);
+            if (cityStart < 0 || (!known && !withZip))
             {
                 continue;
             }
 
-            var withZip = match.Groups["zip"].Success;
             var end = match.Index + match.Length;
-            findings.Add(new Finding(
-                EntityTypes.Address,
-                FindingCategory.Phi,
-                cityStart,
-                end - cityStart,
-                withZip ? ScoreWithZip : ScoreWithoutZip,
-                detector,
-                withZip ? "city, state and ZIP code, city known in that state" : "city and state, city known in that state"));
+            var (score, explanation) = (known, withZip) switch
+            {
+                (true, true) => (ScoreWithZip, "city, state and ZIP code, city known in that state"),
+                (true, false) => (ScoreWithoutZip, "city and state, city known in that state"),
+                _ => (ScoreUnknownCityWithZip, "capitalized word, state and ZIP code, city not in the gazetteer"),
+            };
+            findings.Add(new Finding(EntityTypes.Address, FindingCategory.Phi, cityStart, end - cityStart, score, detector, explanation));
         }
     }
 
     // Walks back over up to MaxWords capitalized words before the state and returns the start of the longest run that
-    // the gazetteer knows in that state, or -1.
-    private int FindCityStart(string text, int stateStart, string code)
+    // the gazetteer knows in that state (known = true); else the start of the last capitalized word (known = false);
+    // -1 when no capitalized word comes before the state.
+    private int FindCityStart(string text, int stateStart, string code, out bool known)
     {
+        known = false;
         var nameEnd = stateStart;
         while (nameEnd > 0 && text[nameEnd - 1] == ' ')
         {
@@ -88,11 +93,12 @@ internal sealed partial class CityStateFinder(UsPlaceGazetteer gazetteer)
         {
             if (_gazetteer.TryGet(text.AsSpan(wordStarts[i], nameEnd - wordStarts[i]), out var place) && place.IsIn(code))
             {
+                known = true;
                 return wordStarts[i];
             }
         }
 
-        return -1;
+        return words > 0 ? wordStarts[0] : -1;
     }
 
     private static bool IsNameChar(char c) => char.IsLetter(c) || c is '.' or '\'' or '-';

@@ -22,8 +22,35 @@ public sealed partial class IpRecognizer : IDetector
     /// <inheritdoc />
     public string Name => Recognizer.Name;
 
-    // An IPv6 address has "::" or seven colons; the regex alone would try a match at every hex letter.
-    private static bool MayHoldIpv6(ReadOnlySpan<char> text) => text.Contains("::", StringComparison.Ordinal) || text.Count(':') >= 7;
+    // An IPv6 address has "::", or a hex digit, a colon, one to four hex digits and another colon ("db8:85a3:"); a note
+    // full of "Vitals:" headings has neither. The regex alone would try a match at every hex letter.
+    private static bool MayHoldIpv6(ReadOnlySpan<char> text)
+    {
+        if (text.Contains("::", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var colon = text.IndexOf(':');
+        while (colon >= 0)
+        {
+            var end = colon + 1;
+            while (end < text.Length && end - colon <= 4 && char.IsAsciiHexDigit(text[end]))
+            {
+                end++;
+            }
+
+            if (colon > 0 && char.IsAsciiHexDigit(text[colon - 1]) && end > colon + 1 && end < text.Length && text[end] == ':')
+            {
+                return true;
+            }
+
+            var next = text[(colon + 1)..].IndexOf(':');
+            colon = next < 0 ? -1 : colon + 1 + next;
+        }
+
+        return false;
+    }
 
     /// <inheritdoc />
     public void Detect(DetectionInput input, List<Finding> findings) => Recognizer.Detect(input, findings);

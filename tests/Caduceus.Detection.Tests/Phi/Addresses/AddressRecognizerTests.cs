@@ -2,6 +2,7 @@ using Caduceus.Detection.Phi.Addresses;
 
 namespace Caduceus.Detection.Tests.Phi.Addresses;
 
+[Collection(SequentialScans.Name)]
 public sealed class AddressRecognizerTests
 {
     private readonly AddressRecognizer _recognizer = new();
@@ -48,6 +49,20 @@ public sealed class AddressRecognizerTests
     }
 
     [Fact]
+    public void Every_suffix_of_the_precheck_list_is_a_street_suffix_of_the_pattern()
+    {
+        foreach (var suffix in StreetWords.UsSuffixes)
+        {
+            var text = $"lives at 12 Oak {char.ToUpperInvariant(suffix[0])}{suffix[1..]}";
+
+            var finding = Assert.Single(_recognizer.FindIn(text));
+
+            Assert.Equal(9, finding.Start);
+            Assert.Equal(text.Length - 9, finding.Length);
+        }
+    }
+
+    [Fact]
     public void Lower_case_street_counts_when_its_suffix_is_unmistakable()
     {
         var finding = FindOne("i live on 12 elm street", "12 elm street");
@@ -89,6 +104,15 @@ public sealed class AddressRecognizerTests
     }
 
     [Fact]
+    public void Finds_a_city_line_with_a_town_missing_from_the_gazetteer_when_a_zip_follows()
+    {
+        var finding = FindOne("Mail to Smallvillex, KS 66002.", "Smallvillex, KS 66002");
+
+        Assert.Equal(0.7, finding.Score);
+        Assert.Equal("capitalized word, state and ZIP code, city not in the gazetteer", finding.Explanation);
+    }
+
+    [Fact]
     public void Reports_street_and_city_line_as_one_address()
     {
         const string text = "Address: 123 Main St, Apt 4B, Springfield, IL 62704. Phone next.";
@@ -115,6 +139,7 @@ public sealed class AddressRecognizerTests
     [InlineData("ZIP 02139", "02139")]
     [InlineData("zip code: 90210-1234", "90210-1234")]
     [InlineData("postal code 60614", "60614")]
+    [InlineData("C.P. 28001", "28001")]
     [InlineData("Chicago IL 60614", "Chicago IL 60614")]
     [InlineData("somewhere in NY 10001", "10001")]
     public void Finds_zip_codes_after_a_label_or_a_state(string text, string expected)
@@ -127,6 +152,7 @@ public sealed class AddressRecognizerTests
     [InlineData("glucose 12345")]
     [InlineData("ZIP 1234567")]
     [InlineData("ZIP 021.39")]
+    [InlineData("CPAP 12345")]
     public void Ignores_five_digits_without_a_zip_label(string text)
     {
         Assert.Empty(_recognizer.FindIn(text));
@@ -170,6 +196,9 @@ public sealed class AddressRecognizerTests
     [InlineData("12 rue de la Paix, Paris", "12 rue de la Paix")]
     [InlineData("Hauptstraße 7", "Hauptstraße 7")]
     [InlineData("Kungsgatan 3", "Kungsgatan 3")]
+    [InlineData("Koskikatu, 25", "Koskikatu, 25")]
+    [InlineData("asun Koskikatu\n25", "Koskikatu\n25")]
+    [InlineData("C/ Mayor 5", "C/ Mayor 5")]
     [InlineData("Avda. de la Constitución 12", "Avda. de la Constitución 12")]
     public void Finds_international_street_forms_with_a_lower_score(string text, string expected)
     {
@@ -183,6 +212,8 @@ public sealed class AddressRecognizerTests
     [InlineData("Katie 5")]
     [InlineData("2 route of administration")]
     [InlineData("via IV 5 mg")]
+    [InlineData("it is true 5 times")]
+    [InlineData("it took place 5 days ago")]
     public void Ignores_words_that_only_look_like_international_streets(string text)
     {
         Assert.Empty(_recognizer.FindIn(text));

@@ -2,6 +2,7 @@ using Caduceus.Detection.Phi.Ages;
 
 namespace Caduceus.Detection.Tests.Phi.Ages;
 
+[Collection(SequentialScans.Name)]
 public sealed class AgeRecognizerTests
 {
     private readonly AgeRecognizer _recognizer = new();

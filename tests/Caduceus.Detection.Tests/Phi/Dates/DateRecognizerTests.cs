@@ -2,6 +2,7 @@ using Caduceus.Detection.Phi.Dates;
 
 namespace Caduceus.Detection.Tests.Phi.Dates;
 
+[Collection(SequentialScans.Name)]
 public sealed class DateRecognizerTests
 {
     private readonly DateRecognizer _recognizer = new();

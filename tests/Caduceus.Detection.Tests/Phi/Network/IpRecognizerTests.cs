@@ -2,6 +2,7 @@ using Caduceus.Detection.Phi.Network;
 
 namespace Caduceus.Detection.Tests.Phi.Network;
 
+[Collection(SequentialScans.Name)]
 public sealed class IpRecognizerTests
 {
     private readonly IpRecognizer _recognizer = new();
@@ -52,6 +53,7 @@ public sealed class IpRecognizerTests
     [InlineData("link-local fe80::1%eth0 only", 11, 12)]
     [InlineData("mapped ::ffff:192.0.2.1 address", 7, 16)]
     [InlineData("loopback ::1.", 9, 3)]
+    [InlineData("Vitals: stable. Plan: 2001:db8:0:0:1:0:0:1 logged", 22, 20)]
     public void Finds_ipv6_addresses(string text, int start, int length)
     {
         var finding = Assert.Single(_recognizer.FindIn(text));

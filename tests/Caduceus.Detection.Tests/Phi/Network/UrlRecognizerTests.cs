@@ -2,6 +2,7 @@ using Caduceus.Detection.Phi.Network;
 
 namespace Caduceus.Detection.Tests.Phi.Network;
 
+[Collection(SequentialScans.Name)]
 public sealed class UrlRecognizerTests
 {
     private readonly UrlRecognizer _recognizer = new();
