@@ -1,0 +1,132 @@
+using System.Globalization;
+
+namespace Caduceus.LoadTest;
+
+/// <summary>The command line of the load test.</summary>
+internal sealed class LoadTestOptions
+{
+    public const string Usage = """
+        Caduceus load test: the test model alone versus the gateway in front of it, same 2 KB benign prompt.
+
+        Usage: dotnet run -c Release --project bench/Caduceus.LoadTest -- [options]
+          --cli PATH            caduceus.dll to run (default: build src/Caduceus.Cli in Release and use its output)
+          --no-build            use the default caduceus.dll as it is, without building it first
+          --duration SECONDS    measured time per scenario (default 10)
+          --warmup SECONDS      unmeasured time before each scenario (default 3)
+          --concurrency LIST    comma-separated concurrent connections (default 1,64)
+          --out FILE            also write the results as JSON to FILE
+          --env KEY=VALUE       extra environment variable for both servers (repeatable), e.g. DOTNET_gcServer=1
+          --gateway-env KEY=VALUE  extra environment variable for the gateway only (repeatable)
+        """;
+
+    public string? CliPath { get; private set; }
+
+    public bool Build { get; private set; } = true;
+
+    public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan Warmup { get; private set; } = TimeSpan.FromSeconds(3);
+
+    public IReadOnlyList<int> Concurrency { get; private set; } = [1, 64];
+
+    public string? OutFile { get; private set; }
+
+    public bool Help { get; private set; }
+
+    /// <summary>Extra environment for both servers (experiments: GC mode, thread pool settings).</summary>
+    public Dictionary<string, string> ServerEnvironment { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Extra environment for the gateway only (experiments: CADUCEUS_ configuration, logging).</summary>
+    public Dictionary<string, string> GatewayEnvironment { get; } = new(StringComparer.Ordinal);
+
+    /// <exception cref="ArgumentException">An option is unknown, lacks its value, or has a bad value.</exception>
+    public static LoadTestOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new LoadTestOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            switch (name)
+            {
+                case "-h" or "--help":
+                    options.Help = true;
+                    break;
+                case "--no-build":
+                    options.Build = false;
+                    break;
+                case "--cli":
+                    options.CliPath = Path.GetFullPath(Value(args, ref i));
+                    options.Build = false;
+                    break;
+                case "--duration":
+                    options.Duration = Seconds(name, Value(args, ref i));
+                    break;
+                case "--warmup":
+                    options.Warmup = Seconds(name, Value(args, ref i), allowZero: true);
+                    break;
+                case "--concurrency":
+                    options.Concurrency = ConcurrencyList(Value(args, ref i));
+                    break;
+                case "--out":
+                    options.OutFile = Path.GetFullPath(Value(args, ref i));
+                    break;
+                case "--env":
+                    AddVariable(options.ServerEnvironment, name, Value(args, ref i));
+                    break;
+                case "--gateway-env":
+                    AddVariable(options.GatewayEnvironment, name, Value(args, ref i));
+                    break;
+                default:
+                    throw new ArgumentException($"unknown option '{name}' (see --help)");
+            }
+        }
+
+        return options;
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i)
+    {
+        if (i + 1 >= args.Count)
+        {
+            throw new ArgumentException($"option '{args[i]}' needs a value");
+        }
+
+        return args[++i];
+    }
+
+    private static void AddVariable(Dictionary<string, string> environment, string name, string assignment)
+    {
+        var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            throw new ArgumentException($"option '{name}' needs KEY=VALUE; got '{assignment}'");
+        }
+
+        environment[assignment[..equals]] = assignment[(equals + 1)..];
+    }
+
+    private static TimeSpan Seconds(string name, string value, bool allowZero = false)
+    {
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds < 0 || (seconds == 0 && !allowZero) || seconds > 3600)
+        {
+            throw new ArgumentException($"option '{name}' needs a number of seconds{(allowZero ? "" : " above zero")}, at most 3600; got '{value}'");
+        }
+
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    private static int[] ConcurrencyList(string value)
+    {
+        var parts = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var levels = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out levels[i]) || levels[i] is < 1 or > 4096)
+            {
+                throw new ArgumentException($"option '--concurrency' needs a comma-separated list of numbers from 1 to 4096; got '{value}'");
+            }
+        }
+
+        return levels.Length > 0 ? levels : throw new ArgumentException("option '--concurrency' needs at least one number");
+    }
+}
