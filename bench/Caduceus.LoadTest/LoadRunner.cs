@@ -28,7 +28,7 @@ internal sealed class LoadRunner(byte[] body, ChildServer model, ChildServer gat
         using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
 
         var clock = Stopwatch.StartNew();
-        var window = new Window(Stopwatch.Frequency * warmup.Ticks / TimeSpan.TicksPerSecond, Stopwatch.Frequency * (warmup + duration).Ticks / TimeSpan.TicksPerSecond);
+        var window = new Window((long)(warmup.TotalSeconds * Stopwatch.Frequency), (long)((warmup + duration).TotalSeconds * Stopwatch.Frequency));
         var workers = new Task<WorkerLog>[concurrency];
         for (var i = 0; i < concurrency; i++)
         {
