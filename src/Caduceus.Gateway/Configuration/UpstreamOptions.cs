@@ -21,6 +21,8 @@ public sealed class UpstreamOptions
     /// <summary>Longest silence allowed between two chunks of a streaming answer.</summary>
     public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The base URL with a trailing slash, ready for relative paths.</summary>
-    internal Uri BaseUri => new(BaseUrl!.EndsWith('/') ? BaseUrl : BaseUrl + "/", UriKind.Absolute);
+    private Uri? _baseUri;
+
+    /// <summary>The base URL with a trailing slash, ready for relative paths. Computed once: options do not change after start-up.</summary>
+    internal Uri BaseUri => _baseUri ??= new(BaseUrl!.EndsWith('/') ? BaseUrl : BaseUrl + "/", UriKind.Absolute);
 }
