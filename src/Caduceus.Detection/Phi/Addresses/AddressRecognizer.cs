@@ -5,7 +5,7 @@ namespace Caduceus.Detection.Phi.Addresses;
 
 /// <summary>
 /// Finds addresses and places smaller than a state: US street addresses with an optional unit
-/// (<c>123 Main St Apt 4B</c>), PO boxes, city lines (<c>Springfield, IL 62704</c>), ZIP codes after a ZIP label or a
+/// (<c>123 Main St Apt 4B</c>, <c>45 Route 9</c>, <c>123 Broadway</c>), PO boxes, city lines (<c>Springfield, IL 62704</c>), ZIP codes after a ZIP label or a
 /// state, US city and county names after a residence phrase ("lives in", "resident of") or a place preposition, and
 /// street forms common abroad (<c>Koskikatu 25 Apt. 864</c>, <c>Calle Mayor 5, 3º</c>, <c>12 rue de la Paix</c>) with a
 /// lower score. Parts of one address that follow each other are reported as one finding. A state or a country alone is
@@ -37,6 +37,9 @@ public sealed partial class AddressRecognizer : IDetector
         @"(?:,?\s{1,2}(?:(?:Apt|Apartment|Suite|Ste|Unit|Rm|Room|Floor|Bldg|Building|Lot|Space|Spc|Dept)\.?\s{0,2}#?\s?|#\s?)[A-Za-z0-9][A-Za-z0-9-]{0,5}\b)?";
 
     // Precheck for the PO box pattern, which starts with a word (its regex would try a match at nearly every letter).
+    private static readonly SearchValues<string> RouteWords =
+        SearchValues.Create(["route", "rte", "rt", "highway", "hwy", "road", "rd", "broadway"], StringComparison.OrdinalIgnoreCase);
+
     private static readonly SearchValues<string> PoBoxWords = SearchValues.Create(["box", "apartado", "casilla"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly PatternRecognizer Streets = new(
@@ -45,6 +48,7 @@ public sealed partial class AddressRecognizer : IDetector
         requiredChars: "0123456789",
         [
             new("US street address pattern", UsStreet(), 0.75, Validator: StreetValidator.Check, Precheck: StreetWords.AnyUsSuffix),
+            new("US street address pattern with a numbered route", NumberedRoute(), 0.7, Precheck: static text => text.ContainsAny(RouteWords)),
             new("PO box pattern", PoBox(), 0.85, Precheck: static text => text.ContainsAny(PoBoxWords)),
             new("street pattern with number before the street word", NumberBeforeStreetWord(), 0.6, Precheck: StreetWords.AnyAfterNumber),
             new("street pattern with street word before the number", StreetWordBeforeNumber(), 0.6, Precheck: StreetWords.AnyBeforeNumber),
@@ -105,6 +109,14 @@ public sealed partial class AddressRecognizer : IDetector
         DetectionRegex.IgnoreCase,
         DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex UsStreet();
+
+    // 123 Broadway; 45 Route 9; 12 State Hwy 101 N; 7 County Road 12, Apt 3: streets named by a number, without a suffix.
+    [GeneratedRegex(
+        HouseNumber + @"(?:Broadway|(?:(?:State|County|US|U\.S\.|Farm\s{1,2}to\s{1,2}Market)\s{1,2})?(?:Route|Rte|Rt|Highway|Hwy|Road|Rd)\b\.?\s{0,2}#?[0-9]{1,4}[A-Za-z]?\b)"
+        + PostDirection + Unit,
+        DetectionRegex.IgnoreCase,
+        DetectionRegex.MatchTimeoutMilliseconds)]
+    private static partial Regex NumberedRoute();
 
     // PO Box 123, P.O. Box #45, Post Office Box 9, Apartado Postal 12.
     [GeneratedRegex(

@@ -5,7 +5,7 @@ namespace Caduceus.Detection.Phi.Ages;
 
 /// <summary>
 /// Finds ages over 89, the only ages Safe Harbor protects: <c>92-year-old</c>, <c>92 yo</c>, <c>92 y/o</c>,
-/// <c>aged 95</c>, <c>age: 101</c>, <c>ninety-two year old</c>, Spanish <c>de 93 años</c>, and the words
+/// <c>aged 95</c>, <c>age: 101</c>, <c>92M with</c>, <c>ninety-two year old</c>, Spanish <c>de 93 años</c>, and the words
 /// <c>nonagenarian</c> and <c>centenarian</c>. A finding covers the number (or the spelled number or the word), not the
 /// "year old" around it. Ages of 89 and under give no finding.
 /// </summary>
@@ -30,6 +30,7 @@ public sealed partial class AgeRecognizer : IDetector
         [
             new("age pattern with years old", WithYearsOld(), 0.85),
             new("age pattern after an age label", Labelled(), 0.85, Precheck: static text => text.ContainsAny(AgeLabels)),
+            new("age pattern with sex letter before a history", WithSexLetter(), 0.75),
         ],
         ContextWords.None,
         AgeValidator.Check);
@@ -63,6 +64,15 @@ public sealed partial class AgeRecognizer : IDetector
         DetectionRegex.Options,
         DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex Labelled();
+
+    // "92M with CHF", "94 F presents": clinical shorthand. Temperatures look the same ("101F"), so only before a word
+    // that opens a history, and not after a temperature word ("febrile to 101F with chills").
+    [GeneratedRegex(
+        @"(?=[0-9]{2,3}[ -]?[MF][ ])" + NotAfterToken + @"(?<!(?i:\b(?:t|temp|tmax|temperature|febrile|fever|fevers|spiked|to|of|at)\b)[ :=]{0,3})"
+        + @"[0-9]{2,3}(?=[ -]?[MF][ ]{1,2}(?i:with|w/|who|presents?|presenting|admitted|pt|patient|h/o|hx|s/p|pmh|c/o|here)(?![\w]))",
+        DetectionRegex.Options,
+        DetectionRegex.MatchTimeoutMilliseconds)]
+    private static partial Regex WithSexLetter();
 
     // Every spelled number here is over 89, so no validator is needed.
     [GeneratedRegex(

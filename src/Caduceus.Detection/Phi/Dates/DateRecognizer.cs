@@ -12,11 +12,13 @@ namespace Caduceus.Detection.Phi.Dates;
 /// </summary>
 public sealed partial class DateRecognizer : IDetector
 {
-    // Not inside a longer number, version, IP address or path.
-    private const string NotAfterNumber = @"(?<![\w./:-])";
+    // Not inside a longer number, version, IP address or path; a hyphen counts only when it does not end a date
+    // ("3/14-3/20" and "3/14/2023-3/20/2023" are ranges of two dates).
+    private const string NotAfterNumber = @"(?<![\w./:]|(?<![0-9]/[0-9]{1,4})-)";
 
-    // A date may run into a time ("2024-01-15T10:30"), but not into more digits, letters, a path or a decimal.
-    private const string NotBeforeNumber = @"(?![A-SU-Za-z0-9_/-]|T(?![0-9])|\.[0-9])";
+    // A date may run into a time ("2024-01-15T10:30") or, through a hyphen, into the next date of a range; not into more
+    // digits, letters, a path or a decimal.
+    private const string NotBeforeNumber = @"(?![A-SU-Za-z0-9_/]|-(?![0-9]{1,4}/[0-9])|T(?![0-9])|\.[0-9])";
 
     // Doses, counts and scores written after a number.
     private const string NotBeforeUnit =
@@ -128,7 +130,7 @@ public sealed partial class DateRecognizer : IDetector
     // 3/14, 12/1; not after a blood pressure, score or ratio label, and not before a dose, "of" or a scale word. The
     // leading lookahead rejects most digits before the long lookbehind runs.
     [GeneratedRegex(
-        @"(?=[0-9]{1,2}/[0-9])(?<![\w./:-]|(?i:\b(?:bp|b/p|blood pressure|pressure|ratio|score|pain|grade|strength|power|vision|va|acuity|hr|rr|sbp|dbp|gcs|apgar))\s{0,3}[:=]?\s{0,3})"
+        @"(?=[0-9]{1,2}/[0-9])(?<![\w./:]|(?<![0-9]/[0-9]{1,4})-|(?i:\b(?:bp|b/p|blood pressure|pressure|ratio|score|pain|grade|strength|power|vision|va|acuity|hr|rr|sbp|dbp|gcs|apgar))\s{0,3}[:=]?\s{0,3})"
         + @"[0-9]{1,2}/[0-9]{1,2}(?![\w/]|[.,][0-9])"
         + @"(?!\s*(?:%|(?i:of|strength|pain|power|score|scale|cups?|doses?|mg|mcg|ml|units?|tabs?|tablets?|caps?|capsules?|pills?|puffs?|times|ratio|dilution|th|ths)\b))",
         DetectionRegex.Options,

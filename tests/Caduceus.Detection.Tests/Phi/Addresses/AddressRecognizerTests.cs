@@ -62,6 +62,27 @@ public sealed class AddressRecognizerTests
         }
     }
 
+    [Theory]
+    [InlineData("office at 1585 Broadway, 4th floor", "1585 Broadway")]
+    [InlineData("farm at 45 Route 9 N, then", "45 Route 9 N")]
+    [InlineData("12 State Hwy 101, Unit 2", "12 State Hwy 101, Unit 2")]
+    [InlineData("7 County Road 12", "7 County Road 12")]
+    public void Finds_streets_named_by_a_route_number(string text, string expected)
+    {
+        var finding = FindOne(text, expected);
+
+        Assert.Equal(0.7, finding.Score);
+    }
+
+    [Theory]
+    [InlineData("took route 2 times")]
+    [InlineData("IV route 5 mg")]
+    [InlineData("mile 45 on Route 9")]
+    public void Ignores_routes_without_a_house_number(string text)
+    {
+        Assert.Empty(_recognizer.FindIn(text));
+    }
+
     [Fact]
     public void Lower_case_street_counts_when_its_suffix_is_unmistakable()
     {

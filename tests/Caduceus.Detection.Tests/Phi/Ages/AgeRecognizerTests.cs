@@ -58,6 +58,29 @@ public sealed class AgeRecognizerTests
     }
 
     [Theory]
+    [InlineData("92M with CHF exacerbation", 0)]
+    [InlineData("Pt is a 94 F presents with fall", 8)]
+    [InlineData("HPI: 101F w/ dementia", 5)]
+    public void Finds_ages_over_89_written_with_a_sex_letter_before_a_history(string text, int start)
+    {
+        var finding = Assert.Single(_recognizer.FindIn(text));
+
+        Assert.Equal(start, finding.Start);
+        Assert.InRange(finding.Length, 2, 3);
+        Assert.Equal(0.75, finding.Score);
+    }
+
+    [Theory]
+    [InlineData("Tmax 101F overnight")]
+    [InlineData("T 102 F, HR 110")]
+    [InlineData("febrile to 101F with chills")]
+    [InlineData("45M with chest pain")]
+    public void Ignores_temperatures_and_young_ages_written_with_a_letter(string text)
+    {
+        Assert.Empty(_recognizer.FindIn(text));
+    }
+
+    [Theory]
     [InlineData("a ninety-two year old", "ninety-two")]
     [InlineData("Ninety year old veteran", "Ninety")]
     [InlineData("one hundred and two-year-old", "one hundred and two")]

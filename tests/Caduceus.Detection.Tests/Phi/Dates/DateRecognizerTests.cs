@@ -244,6 +244,25 @@ public sealed class DateRecognizerTests
         Assert.Empty(_recognizer.FindIn(text));
     }
 
+    [Theory]
+    [InlineData("admitted 3/14-3/20 for pneumonia", "3/14", "3/20")]
+    [InlineData("stay 3/14/2023-3/20/2023.", "3/14/2023", "3/20/2023")]
+    [InlineData("from 2023-03-14 to 2023-03-20", "2023-03-14", "2023-03-20")]
+    public void Finds_both_dates_of_a_range(string text, string first, string second)
+    {
+        var covered = _recognizer.FindIn(text).OrderBy(f => f.Start).Select(f => f.Covered(text));
+
+        Assert.Equal([first, second], covered);
+    }
+
+    [Theory]
+    [InlineData("take 1-3/4 cup")]
+    [InlineData("code A-12/2019")]
+    public void A_hyphen_that_does_not_end_a_date_still_blocks_a_date(string text)
+    {
+        Assert.Empty(_recognizer.FindIn(text));
+    }
+
     [Fact]
     public void Reports_an_entity_written_in_two_overlapping_forms_once()
     {
