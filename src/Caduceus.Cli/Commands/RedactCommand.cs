@@ -59,15 +59,22 @@ internal static class RedactCommand
                 return CommandErrors.Fail(error);
             }
 
-            var input = await ReadInputAsync(parse.GetValue(text), parse.GetValue(file), cancellationToken);
+            var input = await TextCommandInput.ReadAsync(parse.GetValue(text), parse.GetValue(file), cancellationToken);
             if (input.Error is not null)
             {
                 return CommandErrors.Fail(input.Error);
             }
 
+            // The same threshold the gateway applies, so the CLI shows what the gateway would send to the model.
+            var policy = TextCommandInput.RequestPolicy(parse.GetValue(CaduceusCommand.ConfigOption), GatewayOptions.DefaultApplicationName, out var policyError);
+            if (policy is null)
+            {
+                return CommandErrors.Fail(policyError);
+            }
+
             var findings = TextAnalyzer.CreateDefault()
                 .Analyze(new DetectionInput(input.Text!, TextSource.User))
-                .Where(f => f.Category == FindingCategory.Phi && (wanted is null || wanted.Contains(f.EntityType)))
+                .Where(f => f.Category == FindingCategory.Phi && f.Score >= policy.MinimumScore && (wanted is null || wanted.Contains(f.EntityType)))
                 .ToList();
             var engine = new AnonymizerEngine(AnonymizationOperators.Create(name, key));
             var result = engine.Anonymize(input.Text!, findings, new AnonymizationScope(ScopeId));
@@ -141,38 +148,6 @@ internal static class RedactCommand
         }
 
         return null;
-    }
-
-    private static async Task<(string? Text, string? Error)> ReadInputAsync(string? text, FileInfo? file, CancellationToken cancellationToken)
-    {
-        if (file is not null && text is not null)
-        {
-            return (null, "give either TEXT or --file, not both.");
-        }
-
-        if (file is not null)
-        {
-            if (!file.Exists)
-            {
-                return (null, $"file '{file.FullName}' does not exist.");
-            }
-
-            try
-            {
-                return (await File.ReadAllTextAsync(file.FullName, cancellationToken), null);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                return (null, $"file '{file.FullName}' cannot be read: {exception.GetType().Name}.");
-            }
-        }
-
-        if (text == "-")
-        {
-            return (await Console.In.ReadToEndAsync(cancellationToken), null);
-        }
-
-        return text is null ? (null, "nothing to redact: give TEXT, --file FILE, or '-' for standard input.") : (text, null);
     }
 
     private static void PrintJson(AnonymizedText result)

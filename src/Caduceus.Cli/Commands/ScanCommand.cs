@@ -33,13 +33,13 @@ internal static class ScanCommand
                 return CommandErrors.Fail(error);
             }
 
-            var policy = RequestPolicy(parse.GetValue(CaduceusCommand.ConfigOption), parse.GetValue(app)!, out error);
+            var policy = TextCommandInput.RequestPolicy(parse.GetValue(CaduceusCommand.ConfigOption), parse.GetValue(app)!, out error);
             if (policy is null)
             {
                 return CommandErrors.Fail(error);
             }
 
-            var input = await ReadInputAsync(parse.GetValue(text), parse.GetValue(file), cancellationToken);
+            var input = await TextCommandInput.ReadAsync(parse.GetValue(text), parse.GetValue(file), cancellationToken);
             if (input.Error is not null)
             {
                 return CommandErrors.Fail(input.Error);
@@ -58,31 +58,6 @@ internal static class ScanCommand
             return findings.Any(f => failCategories.Contains(f.Category)) ? ExitCodes.FindingsFailed : ExitCodes.Success;
         });
         return command;
-    }
-
-    private static async Task<(string? Text, string? Error)> ReadInputAsync(string? text, FileInfo? file, CancellationToken cancellationToken)
-    {
-        if (file is not null && text is not null)
-        {
-            return (null, "give either TEXT or --file, not both.");
-        }
-
-        if (file is not null)
-        {
-            if (!file.Exists)
-            {
-                return (null, $"file '{file.FullName}' does not exist.");
-            }
-
-            return (await File.ReadAllTextAsync(file.FullName, cancellationToken), null);
-        }
-
-        if (text == "-")
-        {
-            return (await Console.In.ReadToEndAsync(cancellationToken), null);
-        }
-
-        return text is null ? (null, "nothing to scan: give TEXT, --file FILE, or '-' for standard input.") : (text, null);
     }
 
     private static bool TryParseCategories(string? value, out HashSet<FindingCategory> categories, out string error)
@@ -111,28 +86,6 @@ internal static class ScanCommand
         }
 
         return true;
-    }
-
-    /// <summary>The application's request policy, read from the same configuration sources as <c>serve</c>.</summary>
-    private static DirectionPolicy? RequestPolicy(FileInfo? configFile, string application, out string error)
-    {
-        error = string.Empty;
-        try
-        {
-            var configuration = GatewayConfiguration.Build(new GatewayLaunchOptions { ConfigFile = configFile?.FullName });
-            if (GatewayConfiguration.BindOptions(configuration).Applications.TryGetValue(application, out var options))
-            {
-                return options.Policy.Request;
-            }
-
-            error = $"no application named '{application}' is configured.";
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or InvalidDataException or InvalidOperationException)
-        {
-            error = "invalid configuration: " + exception.Message;
-        }
-
-        return null;
     }
 
     private static void PrintJson(IReadOnlyList<Finding> findings, DirectionPolicy policy)
