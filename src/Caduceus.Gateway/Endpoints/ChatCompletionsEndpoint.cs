@@ -22,10 +22,9 @@ internal static class ChatCompletionsEndpoint
         SecurityEventBus events,
         TimeProvider timeProvider)
     {
-        var applicationName = CallerClaims.ApplicationOf(context.User);
-        if (applicationName is null || !options.Value.Applications.TryGetValue(applicationName, out var application))
+        if (!CallerApplication.TryResolve(context, options.Value, out var applicationName, out var application))
         {
-            await GatewayErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "application_not_configured", "This key belongs to an application that is not configured on this gateway.");
+            await CallerApplication.RefuseAsync(context);
             return;
         }
 

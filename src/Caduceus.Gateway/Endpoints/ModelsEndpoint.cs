@@ -1,4 +1,3 @@
-using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Forwarding;
 using Caduceus.Policy;
@@ -14,10 +13,9 @@ internal static class ModelsEndpoint
 
     public static async Task HandleAsync(HttpContext context, UpstreamClient upstream, IOptions<GatewayOptions> options)
     {
-        var applicationName = CallerClaims.ApplicationOf(context.User);
-        if (applicationName is null || !options.Value.Applications.TryGetValue(applicationName, out var application))
+        if (!CallerApplication.TryResolve(context, options.Value, out _, out var application))
         {
-            await GatewayErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "application_not_configured", "This key belongs to an application that is not configured on this gateway.");
+            await CallerApplication.RefuseAsync(context);
             return;
         }
 
