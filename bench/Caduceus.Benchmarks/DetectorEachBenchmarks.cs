@@ -6,7 +6,7 @@ using Caduceus.Detection;
 namespace Caduceus.Benchmarks;
 
 /// <summary>
-/// Each detector of <see cref="TextAnalyzer.CreateDefault"/> alone over the two 2 KB prompts: where
+/// Each detector of <see cref="TextAnalyzer.CreateDefault()"/> alone over the two 2 KB prompts: where
 /// <see cref="DetectorBenchmarks"/>' time goes. The list follows the default analyzer, so new detectors are measured too.
 /// </summary>
 [MemoryDiagnoser]

@@ -23,6 +23,7 @@ internal static class CaduceusCommand
         root.Subcommands.Add(RedactCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(CorpusCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         return root;
     }
 }

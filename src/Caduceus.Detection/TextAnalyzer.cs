@@ -7,6 +7,7 @@ using Caduceus.Detection.Phi.Dates;
 using Caduceus.Detection.Phi.Devices;
 using Caduceus.Detection.Phi.HealthPlans;
 using Caduceus.Detection.Phi.Identifiers;
+using Caduceus.Detection.Phi.Learned;
 using Caduceus.Detection.Phi.Licenses;
 using Caduceus.Detection.Phi.Names;
 using Caduceus.Detection.Phi.Network;
@@ -39,7 +40,10 @@ public sealed class TextAnalyzer : ITextAnalyzer
     }
 
     /// <summary>An analyzer with every built-in detector in its default configuration.</summary>
-    public static TextAnalyzer CreateDefault() => new(
+    public static TextAnalyzer CreateDefault() => CreateDefault(PhiTaggerModel.Default);
+
+    /// <summary>An analyzer with every built-in detector, the learned PHI tagger using <paramref name="taggerModel"/>.</summary>
+    public static TextAnalyzer CreateDefault(PhiTaggerModel taggerModel) => new(
     [
         new SsnRecognizer(),
         new PhoneRecognizer(),
@@ -63,6 +67,7 @@ public sealed class TextAnalyzer : ITextAnalyzer
         new AlphanumericIdRecognizer(),
         new SpokenIdentifierRecognizer(),
         new NameRecognizer(),
+        new PhiTagger(taggerModel),
         new InjectionHeuristics(),
     ]);
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Caduceus.Detection;
+using Caduceus.Detection.Phi.Learned;
 using Caduceus.Evaluation.Data;
 using Caduceus.Evaluation.Metrics;
 using Caduceus.Evaluation.Splits;
@@ -47,8 +48,9 @@ internal static class EvalCommand
             Description = "Ignore findings scored below this (default 0.5, the default policy threshold).",
             DefaultValueFactory = _ => "0.5",
         };
-        var command = new Command("phi", "Token-level recall, precision and F1 of the PHI detectors on labelled data.") { data, split, json, minScore };
-        command.SetAction(parse => RunPhi(parse.GetValue(data) ?? [], parse.GetValue(split) ?? [], parse.GetValue(json), parse.GetValue(minScore)!));
+        var tagger = new Option<string?>("--tagger-model") { Description = "Use this PHI tagger model (from train phi) instead of the built-in one." };
+        var command = new Command("phi", "Token-level recall, precision and F1 of the PHI detectors on labelled data.") { data, split, json, minScore, tagger };
+        command.SetAction(parse => RunPhi(parse.GetValue(data) ?? [], parse.GetValue(split) ?? [], parse.GetValue(json), parse.GetValue(minScore)!, parse.GetValue(tagger)));
         return command;
     }
 
@@ -63,7 +65,7 @@ internal static class EvalCommand
         return command;
     }
 
-    private static int RunPhi(string[] dataFiles, string[] splitFiles, bool json, string minScoreText)
+    private static int RunPhi(string[] dataFiles, string[] splitFiles, bool json, string minScoreText, string? taggerModel)
     {
         if (dataFiles.Length == 0)
         {
@@ -78,11 +80,7 @@ internal static class EvalCommand
         List<PhiDocument> documents;
         try
         {
-            documents = [.. dataFiles.SelectMany(PhiDatasetReader.ReadFile)];
-            if (splitFiles.Length > 0)
-            {
-                documents = Restrict(documents, splitFiles);
-            }
+            documents = PhiDataSelection.Load(dataFiles, splitFiles);
         }
         catch (DatasetFormatException exception)
         {
@@ -98,7 +96,16 @@ internal static class EvalCommand
             return CommandErrors.Fail("no documents to evaluate.");
         }
 
-        var analyzer = TextAnalyzer.CreateDefault();
+        TextAnalyzer analyzer;
+        try
+        {
+            analyzer = taggerModel is null ? TextAnalyzer.CreateDefault() : TextAnalyzer.CreateDefault(ReadTaggerModel(taggerModel));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return CommandErrors.Fail($"could not read the tagger model {taggerModel}: {exception.Message}");
+        }
+
         var clock = Stopwatch.StartNew();
         PhiEvaluationReport report;
         try
@@ -125,33 +132,10 @@ internal static class EvalCommand
         return ExitCodes.Success;
     }
 
-    // Keeps the documents listed in any split file, and insists that every listed id exists: a split that does not
-    // match its data would silently evaluate the wrong documents.
-    private static List<PhiDocument> Restrict(List<PhiDocument> documents, string[] splitFiles)
+    private static PhiTaggerModel ReadTaggerModel(string path)
     {
-        var byId = new Dictionary<string, PhiDocument>(StringComparer.Ordinal);
-        foreach (var document in documents)
-        {
-            if (!byId.TryAdd(document.Id, document))
-            {
-                throw new DatasetFormatException(document.File, document.LineNumber, $"source '{document.Id}' also appears in another data file; ids must be unique to use --split");
-            }
-        }
-
-        var listed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var splitFile in splitFiles)
-        {
-            var ids = SplitFile.Read(splitFile);
-            var missing = ids.Where(id => !byId.ContainsKey(id)).ToList();
-            if (missing.Count > 0)
-            {
-                throw new DatasetFormatException($"{splitFile}: {missing.Count} listed id(s) are not in the --data files (first: '{missing[0]}'); is this the split of another file?");
-            }
-
-            listed.UnionWith(ids);
-        }
-
-        return [.. documents.Where(d => listed.Contains(d.Id))];
+        using var file = File.OpenRead(path);
+        return PhiTaggerModel.Read(file);
     }
 
     private static bool ShowsProgress(int documents) =>

@@ -7,7 +7,7 @@ namespace Caduceus.Evaluation.Metrics;
 public static class PhiEvaluator
 {
     /// <param name="documents">The documents to score.</param>
-    /// <param name="analyzer">Usually <see cref="TextAnalyzer.CreateDefault"/>.</param>
+    /// <param name="analyzer">Usually <see cref="TextAnalyzer.CreateDefault()"/>.</param>
     /// <param name="minimumScore">Findings scored below this are ignored.</param>
     /// <param name="progress">Called after each document with the number done so far.</param>
     /// <exception cref="DetectionFailedException">A detector failed (e.g. a regex timed out) on one document.</exception>
