@@ -1,4 +1,5 @@
 using Caduceus.Detection.Injection;
+using Caduceus.Detection.Injection.Learned;
 using Caduceus.Detection.Phi;
 using Caduceus.Detection.Phi.Accounts;
 using Caduceus.Detection.Phi.Addresses;
@@ -43,7 +44,10 @@ public sealed class TextAnalyzer : ITextAnalyzer
     public static TextAnalyzer CreateDefault() => CreateDefault(PhiTaggerModel.Default);
 
     /// <summary>An analyzer with every built-in detector, the learned PHI tagger using <paramref name="taggerModel"/>.</summary>
-    public static TextAnalyzer CreateDefault(PhiTaggerModel taggerModel) => new(
+    public static TextAnalyzer CreateDefault(PhiTaggerModel taggerModel) => CreateDefault(taggerModel, new InjectionClassifier());
+
+    /// <summary>An analyzer with every built-in detector, the learned ones given.</summary>
+    public static TextAnalyzer CreateDefault(PhiTaggerModel taggerModel, InjectionClassifier injectionClassifier) => new(
     [
         new SsnRecognizer(),
         new PhoneRecognizer(),
@@ -69,6 +73,7 @@ public sealed class TextAnalyzer : ITextAnalyzer
         new NameRecognizer(),
         new PhiTagger(taggerModel),
         new InjectionHeuristics(),
+        injectionClassifier,
     ]);
 
     /// <summary>

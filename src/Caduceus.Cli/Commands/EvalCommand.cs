@@ -27,6 +27,8 @@ internal static class EvalCommand
         var command = new Command("eval", "Measure the detectors on labelled data, and manage the data's splits.");
         command.Subcommands.Add(CreatePhi());
         command.Subcommands.Add(CreateSplit());
+        command.Subcommands.Add(EvalInjectionCommand.CreateEval());
+        command.Subcommands.Add(EvalInjectionCommand.CreateSplit());
         return command;
     }
 

@@ -15,6 +15,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train a detection model on labelled data.");
         command.Subcommands.Add(CreatePhi());
+        command.Subcommands.Add(TrainInjectionCommand.Create());
         return command;
     }
 

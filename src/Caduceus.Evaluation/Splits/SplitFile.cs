@@ -59,7 +59,8 @@ public static class SplitFile
         return ids;
     }
 
-    private static void WriteList(string path, IReadOnlyList<string> ids, string header)
+    /// <summary>Writes one list: the header line, then one id a line.</summary>
+    internal static void WriteList(string path, IReadOnlyList<string> ids, string header)
     {
         foreach (var id in ids)
         {
