@@ -18,6 +18,12 @@ public sealed class ApplicationPolicy
     /// </summary>
     public bool RestorePseudonyms { get; set; }
 
+    /// <summary>
+    /// Whether the gateway plants a secret canary token in the system prompt and withholds any answer that repeats it
+    /// (the model leaking its instructions). On by default.
+    /// </summary>
+    public bool CanaryTokens { get; set; } = true;
+
     /// <summary>The policy for one direction.</summary>
     public DirectionPolicy For(Direction direction) => direction == Direction.Request ? Request : Response;
 }

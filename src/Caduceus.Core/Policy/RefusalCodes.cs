@@ -5,6 +5,7 @@ public static class RefusalCodes
 {
     public const string PromptInjectionDetected = "prompt_injection_detected";
     public const string PhiBlocked = "phi_blocked";
+    public const string SystemPromptLeak = "system_prompt_leak";
     public const string InvalidApiKey = "invalid_api_key";
     public const string InvalidRequest = "invalid_request";
     public const string RequestTooLarge = "request_too_large";

@@ -60,11 +60,13 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<CompletionAnswerInspector>();
         services.AddSingleton<StreamingAnswerRelay>();
 
-        // Order is the pipeline: limits, parse, inspect input, forward, inspect and send the answer.
+        // Order is the pipeline: limits, parse, inspect input, plant the canary, forward, inspect and send the answer.
         services.AddSingleton<IChatStage, RequestSizeLimitStage>();
         services.AddSingleton<IChatStage, ChatRequestParseStage>();
         services.AddSingleton<IChatStage, MessageCountLimitStage>();
         services.AddSingleton<IChatStage, InputInspectionStage>();
+        services.AddSingleton<CanaryKey>();
+        services.AddSingleton<IChatStage, CanaryStage>();
         services.AddSingleton<IChatStage, ForwardStage>();
         services.AddSingleton<IChatStage, AnswerStage>();
         services.AddSingleton<ChatPipeline>();

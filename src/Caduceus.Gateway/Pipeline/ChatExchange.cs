@@ -36,6 +36,9 @@ internal sealed class ChatExchange(HttpContext httpContext, string applicationNa
     /// <summary>The pseudonyms issued for this request's conversation, once the request was pseudonymized.</summary>
     public AnonymizationScope? PseudonymScope { get; set; }
 
+    /// <summary>The canary planted in the system prompt, if any; an answer that repeats it is withheld.</summary>
+    public CanaryToken? Canary { get; set; }
+
     /// <summary>The upstream answer, once forwarded; owned and disposed by the forward stage.</summary>
     public HttpResponseMessage? UpstreamResponse { get; set; }
 

@@ -32,14 +32,16 @@ internal sealed class CompletionAnswerInspector(ITextAnalyzer analyzer, Security
         foreach (var content in Contents(answer))
         {
             var text = content.GetValue<string>();
+            if (exchange.Canary?.IndexIn(text) is >= 0 and var leakAt)
+            {
+                await RefuseAsync(exchange, [exchange.Canary.FindingAt(leakAt)], RefusalCodes.SystemPromptLeak);
+                return;
+            }
+
             var decision = PolicyEvaluator.Decide(policy, analyzer.Analyze(new DetectionInput(text, TextSource.ModelOutput)));
             if (decision.Action == PolicyAction.Block)
             {
-                var summary = new FindingSummary();
-                summary.AddRange(decision.Blocking);
-                var blocked = exchange.NewEvent(SecurityEventTypes.ResponseBlocked, decision.RefusalCode, summary.EntityCounts, summary.Detectors, timeProvider.GetUtcNow());
-                events.Publish(blocked);
-                await GatewayErrors.WriteAsync(context, StatusCodes.Status400BadRequest, decision.RefusalCode!, "The answer was withheld: it contains information this application's policy does not allow to reach the client.", blocked.Id);
+                await RefuseAsync(exchange, decision.Blocking, decision.RefusalCode!);
                 return;
             }
 
@@ -78,6 +80,18 @@ internal sealed class CompletionAnswerInspector(ITextAnalyzer analyzer, Security
         await using var writer = new Utf8JsonWriter(context.Response.Body);
         answer.WriteTo(writer);
         await writer.FlushAsync(exchange.RequestAborted);
+    }
+
+    private async Task RefuseAsync(ChatExchange exchange, IEnumerable<Finding> blocking, string refusalCode)
+    {
+        var summary = new FindingSummary();
+        summary.AddRange(blocking);
+        var blocked = exchange.NewEvent(SecurityEventTypes.ResponseBlocked, refusalCode, summary.EntityCounts, summary.Detectors, timeProvider.GetUtcNow());
+        events.Publish(blocked);
+        var message = refusalCode == RefusalCodes.SystemPromptLeak
+            ? "The answer was withheld: it repeats the application's confidential instructions."
+            : "The answer was withheld: it contains information this application's policy does not allow to reach the client.";
+        await GatewayErrors.WriteAsync(exchange.HttpContext, StatusCodes.Status400BadRequest, refusalCode, message, blocked.Id);
     }
 
     /// <summary>The pseudonyms to turn back into values in this answer, or null when the caller is not entitled or none were issued.</summary>

@@ -27,7 +27,7 @@ internal sealed class StreamingAnswerRelay(ITextAnalyzer analyzer, SecurityEvent
         var context = exchange.HttpContext;
         var deadline = exchange.UpstreamDeadline!;
         var idleTimeout = exchange.Application.Upstream.StreamIdleTimeout;
-        var relay = new Relay(analyzer, exchange.Application.Policy.Response, CompletionAnswerInspector.PseudonymsToRestore(exchange));
+        var relay = new Relay(analyzer, exchange.Application.Policy.Response, CompletionAnswerInspector.PseudonymsToRestore(exchange), exchange.Canary);
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/event-stream";
@@ -133,7 +133,10 @@ internal sealed class StreamingAnswerRelay(ITextAnalyzer analyzer, SecurityEvent
         summary.AddRange(relay.Blocking);
         var blocked = exchange.NewEvent(SecurityEventTypes.ResponseBlocked, code, summary.EntityCounts, summary.Detectors, timeProvider.GetUtcNow());
         events.Publish(blocked);
-        await WriteErrorAsync(exchange, 400, code, "The answer was stopped: it contains information this application's policy does not allow to reach the client.", blocked.Id);
+        var message = code == RefusalCodes.SystemPromptLeak
+            ? "The answer was stopped: it repeats the application's confidential instructions."
+            : "The answer was stopped: it contains information this application's policy does not allow to reach the client.";
+        await WriteErrorAsync(exchange, 400, code, message, blocked.Id);
         return true;
     }
 
@@ -158,7 +161,7 @@ internal sealed class StreamingAnswerRelay(ITextAnalyzer analyzer, SecurityEvent
             : ServerSentEventWriter.WriteDataAsync(exchange.HttpContext.Response, GatewayErrors.Serialize(status, code, message, eventId), exchange.RequestAborted);
 
     /// <summary>The per-choice streams of one answer and the last chunk, used as the template for flushed text.</summary>
-    private sealed class Relay(ITextAnalyzer analyzer, DirectionPolicy policy, PseudonymTable? restore)
+    private sealed class Relay(ITextAnalyzer analyzer, DirectionPolicy policy, PseudonymTable? restore, CanaryToken? canary)
     {
         private readonly SortedDictionary<int, ChoiceStream> _choices = [];
         private JsonObject? _template;
@@ -240,7 +243,7 @@ internal sealed class StreamingAnswerRelay(ITextAnalyzer analyzer, SecurityEvent
             if (!_choices.TryGetValue(index, out var stream))
             {
                 stream = new ChoiceStream(
-                    new StreamingTextInspector(analyzer, policy),
+                    new StreamingTextInspector(analyzer, policy, canary),
                     restore is null ? null : new StreamingPseudonymRestorer(restore));
                 _choices[index] = stream;
             }

@@ -1,6 +1,7 @@
 using System.Text;
 using Caduceus.Detection;
 using Caduceus.Detection.Anonymization;
+using Caduceus.Gateway.Pipeline;
 using Caduceus.Policy;
 
 namespace Caduceus.Gateway.Streaming;
@@ -10,7 +11,11 @@ namespace Caduceus.Gateway.Streaming;
 /// and never in a way that splits an identifier: what might still grow is held back (see <see cref="StreamHoldback"/>)
 /// and a finding that straddles the release point moves the point before it.
 /// </summary>
-internal sealed class StreamingTextInspector(ITextAnalyzer analyzer, DirectionPolicy policy)
+/// <remarks>
+/// With a canary (see <see cref="CanaryToken"/>), an answer that repeats it is stopped, and text that could be the
+/// start of the canary is held back until the next delta settles it.
+/// </remarks>
+internal sealed class StreamingTextInspector(ITextAnalyzer analyzer, DirectionPolicy policy, CanaryToken? canary = null)
 {
     /// <summary>Released text kept as left context, so context words such as "MRN" before a number still count.</summary>
     private const int ContextLength = 64;
@@ -42,7 +47,20 @@ internal sealed class StreamingTextInspector(ITextAnalyzer analyzer, DirectionPo
         }
 
         var pending = _pending.ToString();
+        if (canary is not null && canary.IndexIn(_context + pending) is >= 0 and var leakAt)
+        {
+            RefusalCode = RefusalCodes.SystemPromptLeak;
+            ActedOn.Add(canary.FindingAt(Math.Max(0, leakAt - _context.Length)));
+            _pending.Clear();
+            return string.Empty;
+        }
+
         var releaseLength = final ? pending.Length : StreamHoldback.SafeLength(pending);
+        if (!final && canary is not null)
+        {
+            releaseLength = Math.Min(releaseLength, pending.Length - canary.PartialLengthAtEnd(pending));
+        }
+
         if (releaseLength == 0)
         {
             return string.Empty;
