@@ -1,3 +1,4 @@
+using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Hosting;
 using Caduceus.Policy;
 
@@ -33,7 +34,11 @@ internal static class TextCommandInput
     }
 
     /// <summary>The application's request policy, read from the same configuration sources as <c>serve</c>.</summary>
-    public static DirectionPolicy? RequestPolicy(FileInfo? configFile, string application, out string error)
+    public static DirectionPolicy? RequestPolicy(FileInfo? configFile, string application, out string error) =>
+        Application(configFile, application, out error)?.Policy.Request;
+
+    /// <summary>The named application's configuration (policy and detection layers), or null with a one-line error.</summary>
+    public static ApplicationOptions? Application(FileInfo? configFile, string application, out string error)
     {
         error = string.Empty;
         try
@@ -41,7 +46,7 @@ internal static class TextCommandInput
             var configuration = GatewayConfiguration.Build(new GatewayLaunchOptions { ConfigFile = configFile?.FullName });
             if (GatewayConfiguration.BindOptions(configuration).Applications.TryGetValue(application, out var options))
             {
-                return options.Policy.Request;
+                return options;
             }
 
             error = $"no application named '{application}' is configured.";

@@ -40,6 +40,47 @@ public sealed class TextAnalyzer : ITextAnalyzer
         }
     }
 
+    /// <summary>The names of the built-in detectors of <see cref="CreateDefault()"/>, in the order they run (known without loading them).</summary>
+    public static IReadOnlyList<string> DefaultDetectorNames { get; } =
+    [
+        nameof(SsnRecognizer),
+        nameof(PhoneRecognizer),
+        nameof(EmailRecognizer),
+        nameof(MrnRecognizer),
+        nameof(DateRecognizer),
+        nameof(AgeRecognizer),
+        nameof(AddressRecognizer),
+        nameof(UrlRecognizer),
+        nameof(IpRecognizer),
+        nameof(MbiRecognizer),
+        nameof(HicnRecognizer),
+        nameof(PaymentCardRecognizer),
+        nameof(IbanRecognizer),
+        nameof(AbaRoutingRecognizer),
+        nameof(NpiRecognizer),
+        nameof(DeaRecognizer),
+        nameof(VinRecognizer),
+        nameof(UdiRecognizer),
+        nameof(LabelledIdentifierRecognizer),
+        nameof(AlphanumericIdRecognizer),
+        nameof(SpokenIdentifierRecognizer),
+        nameof(NameRecognizer),
+        nameof(PhiTagger),
+        nameof(InjectionHeuristics),
+        nameof(InjectionClassifier),
+    ];
+
+    /// <summary>The names of this analyzer's detectors, in the order they run.</summary>
+    public IReadOnlyList<string> DetectorNames => [.. _detectors.Select(d => d.Name)];
+
+    /// <summary>An analyzer with the same detectors minus those named (ordinal, case-insensitive); unknown names are ignored.</summary>
+    public TextAnalyzer Without(IEnumerable<string> detectorNames)
+    {
+        ArgumentNullException.ThrowIfNull(detectorNames);
+        var excluded = detectorNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return excluded.Count == 0 ? this : new TextAnalyzer(_detectors.Where(d => !excluded.Contains(d.Name)));
+    }
+
     /// <summary>An analyzer with every built-in detector in its default configuration.</summary>
     public static TextAnalyzer CreateDefault() => CreateDefault(PhiTaggerModel.Default);
 

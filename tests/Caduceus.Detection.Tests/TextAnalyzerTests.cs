@@ -157,4 +157,21 @@ public sealed class TextAnalyzerTests
 
         Assert.All(counts, count => Assert.Equal(2, count));
     }
+
+    [Fact]
+    public void The_default_detector_names_are_known_without_loading_and_match_the_default_analyzer()
+    {
+        Assert.Equal(TextAnalyzer.DefaultDetectorNames, TextAnalyzer.CreateDefault().DetectorNames);
+    }
+
+    [Fact]
+    public void Without_leaves_out_the_named_detectors_only()
+    {
+        var analyzer = TextAnalyzer.CreateDefault().Without(["phitagger", "InjectionClassifier"]);
+
+        Assert.DoesNotContain("PhiTagger", analyzer.DetectorNames);
+        Assert.DoesNotContain("InjectionClassifier", analyzer.DetectorNames);
+        Assert.Equal(TextAnalyzer.DefaultDetectorNames.Count - 2, analyzer.DetectorNames.Count);
+        Assert.Contains(analyzer.Analyze(new DetectionInput("SSN 536-22-1843", TextSource.User)), f => f.EntityType == EntityTypes.Ssn);
+    }
 }

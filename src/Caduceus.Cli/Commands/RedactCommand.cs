@@ -66,13 +66,15 @@ internal static class RedactCommand
             }
 
             // The same threshold the gateway applies, so the CLI shows what the gateway would send to the model.
-            var policy = TextCommandInput.RequestPolicy(parse.GetValue(CaduceusCommand.ConfigOption), GatewayOptions.DefaultApplicationName, out var policyError);
-            if (policy is null)
+            var application = TextCommandInput.Application(parse.GetValue(CaduceusCommand.ConfigOption), GatewayOptions.DefaultApplicationName, out var policyError);
+            if (application is null)
             {
                 return CommandErrors.Fail(policyError);
             }
 
+            var policy = application.Policy.Request;
             var findings = TextAnalyzer.CreateDefault()
+                .Without(application.Detection.Disabled)
                 .Analyze(new DetectionInput(input.Text!, TextSource.User))
                 .Where(f => f.Category == FindingCategory.Phi && f.Score >= policy.MinimumScore && (wanted is null || wanted.Contains(f.EntityType)))
                 .ToList();

@@ -33,11 +33,13 @@ internal static class ScanCommand
                 return CommandErrors.Fail(error);
             }
 
-            var policy = TextCommandInput.RequestPolicy(parse.GetValue(CaduceusCommand.ConfigOption), parse.GetValue(app)!, out error);
-            if (policy is null)
+            var application = TextCommandInput.Application(parse.GetValue(CaduceusCommand.ConfigOption), parse.GetValue(app)!, out error);
+            if (application is null)
             {
                 return CommandErrors.Fail(error);
             }
+
+            var policy = application.Policy.Request;
 
             var input = await TextCommandInput.ReadAsync(parse.GetValue(text), parse.GetValue(file), cancellationToken);
             if (input.Error is not null)
@@ -45,7 +47,7 @@ internal static class ScanCommand
                 return CommandErrors.Fail(input.Error);
             }
 
-            var findings = TextAnalyzer.CreateDefault().Analyze(new DetectionInput(input.Text!, TextSource.User));
+            var findings = TextAnalyzer.CreateDefault().Without(application.Detection.Disabled).Analyze(new DetectionInput(input.Text!, TextSource.User));
             if (parse.GetValue(json))
             {
                 PrintJson(findings, policy);

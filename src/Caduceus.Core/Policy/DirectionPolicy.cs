@@ -17,11 +17,18 @@ public sealed class DirectionPolicy
     /// <summary>Findings scoring below this are ignored.</summary>
     public double MinimumScore { get; set; } = 0.5;
 
+    /// <summary>
+    /// The threshold for injection findings, when it should differ from <see cref="MinimumScore"/> (a phone line
+    /// that must never refuse a caller can ask for more certainty before blocking); null uses <see cref="MinimumScore"/>.
+    /// </summary>
+    public double? InjectionMinimumScore { get; set; }
+
     /// <summary>The action this policy takes for <paramref name="finding"/>.</summary>
     public PolicyAction ActionFor(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        if (finding.Score < MinimumScore)
+        var minimum = finding.Category == FindingCategory.Injection && InjectionMinimumScore is { } injectionMinimum ? injectionMinimum : MinimumScore;
+        if (finding.Score < minimum)
         {
             return PolicyAction.Allow;
         }

@@ -8,4 +8,6 @@ public sealed class ApplicationOptions
     public UpstreamOptions Upstream { get; set; } = new();
 
     public ApplicationPolicy Policy { get; set; } = new();
+
+    public DetectionOptions Detection { get; set; } = new();
 }

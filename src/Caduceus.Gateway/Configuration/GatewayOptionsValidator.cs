@@ -1,3 +1,4 @@
+using Caduceus.Detection;
 using Caduceus.Policy;
 using Microsoft.Extensions.Options;
 
@@ -77,6 +78,17 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             {
                 failures.Add($"Applications:{appName}:Policy:{direction}:MinimumScore must be between 0 and 1.");
             }
+
+            if (policy.InjectionMinimumScore is < 0 or > 1)
+            {
+                failures.Add($"Applications:{appName}:Policy:{direction}:InjectionMinimumScore must be between 0 and 1.");
+            }
+        }
+
+        var unknown = app.Detection.Disabled.Where(d => !TextAnalyzer.DefaultDetectorNames.Contains(d, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (unknown.Count > 0)
+        {
+            failures.Add($"Applications:{appName}:Detection:Disabled names unknown detector(s) {string.Join(", ", unknown)}; known: {string.Join(", ", TextAnalyzer.DefaultDetectorNames)}.");
         }
     }
 }

@@ -37,6 +37,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IApiKeyStore>(sp => new CachingApiKeyStore(sp.GetRequiredService<SqliteApiKeyStore>(), sp.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton<ITextAnalyzer>(_ => TextAnalyzer.CreateDefault());
+        services.AddSingleton<ApplicationAnalyzers>();
         services.AddSingleton<RequestAnonymizers>();
         services.AddPseudonymVault(configuration);
 

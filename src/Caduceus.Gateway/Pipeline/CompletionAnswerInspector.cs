@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http;
 namespace Caduceus.Gateway.Pipeline;
 
 /// <summary>Inspects a complete (non-streaming) answer, applies the response policy, and sends it to the client.</summary>
-internal sealed class CompletionAnswerInspector(ITextAnalyzer analyzer, SecurityEventBus events, TimeProvider timeProvider)
+internal sealed class CompletionAnswerInspector(ApplicationAnalyzers analyzers, SecurityEventBus events, TimeProvider timeProvider)
 {
     private const int MaxAnswerBytes = 16 * 1024 * 1024;
 
@@ -26,6 +26,7 @@ internal sealed class CompletionAnswerInspector(ITextAnalyzer analyzer, Security
         }
 
         var policy = exchange.Application.Policy.Response;
+        var analyzer = analyzers.For(exchange.ApplicationName);
         var redacted = new FindingSummary();
         var restore = PseudonymsToRestore(exchange);
         var restored = 0;

@@ -14,7 +14,7 @@ namespace Caduceus.Gateway.Pipeline;
 /// Pseudonyms are kept in the encrypted vault, in the conversation's scope, so the answer can be restored.
 /// </summary>
 internal sealed class InputInspectionStage(
-    ITextAnalyzer analyzer,
+    ApplicationAnalyzers analyzers,
     RequestAnonymizers anonymizers,
     IPseudonymVault vault,
     SecurityEventBus events,
@@ -23,6 +23,7 @@ internal sealed class InputInspectionStage(
     public async ValueTask InvokeAsync(ChatExchange exchange, ChatStageDelegate next)
     {
         var policy = exchange.Application.Policy.Request;
+        var analyzer = analyzers.For(exchange.ApplicationName);
         var blocking = new FindingSummary();
         var transformed = new FindingSummary();
         string? refusalCode = null;

@@ -17,7 +17,7 @@ namespace Caduceus.Gateway.Streaming;
 /// content of every choice on the way. Each upstream chunk produces one downstream chunk whose content is what
 /// the inspector has released so far; held text is flushed when the choice finishes.
 /// </summary>
-internal sealed class StreamingAnswerRelay(ITextAnalyzer analyzer, SecurityEventBus events, TimeProvider timeProvider)
+internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, SecurityEventBus events, TimeProvider timeProvider)
 {
     private const string DataPrefix = "data:";
     private const string Done = "[DONE]";
@@ -27,7 +27,7 @@ internal sealed class StreamingAnswerRelay(ITextAnalyzer analyzer, SecurityEvent
         var context = exchange.HttpContext;
         var deadline = exchange.UpstreamDeadline!;
         var idleTimeout = exchange.Application.Upstream.StreamIdleTimeout;
-        var relay = new Relay(analyzer, exchange.Application.Policy.Response, CompletionAnswerInspector.PseudonymsToRestore(exchange), exchange.Canary);
+        var relay = new Relay(analyzers.For(exchange.ApplicationName), exchange.Application.Policy.Response, CompletionAnswerInspector.PseudonymsToRestore(exchange), exchange.Canary);
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/event-stream";

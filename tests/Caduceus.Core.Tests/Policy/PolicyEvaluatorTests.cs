@@ -95,4 +95,18 @@ public sealed class PolicyEvaluatorTests
 
         Assert.Equal(PolicyAction.Allow, decision.Action);
     }
+
+    [Fact]
+    public void An_injection_threshold_of_its_own_applies_to_injections_only()
+    {
+        var policy = new DirectionPolicy { MinimumScore = 0.5, InjectionMinimumScore = 0.8 };
+
+        var lowInjection = PolicyEvaluator.Decide(policy, [Injection(score: 0.7)]);
+        var highInjection = PolicyEvaluator.Decide(policy, [Injection(score: 0.85)]);
+        var phi = PolicyEvaluator.Decide(policy, [Phi(EntityTypes.Mrn, 0, 8, score: 0.6)]);
+
+        Assert.Equal(PolicyAction.Allow, lowInjection.Action);
+        Assert.Equal(PolicyAction.Block, highInjection.Action);
+        Assert.Equal(PolicyAction.Redact, phi.Action);
+    }
 }

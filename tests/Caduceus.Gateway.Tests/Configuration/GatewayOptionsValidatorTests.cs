@@ -64,4 +64,29 @@ public sealed class GatewayOptionsValidatorTests
 
         Assert.True(new GatewayOptionsValidator().Validate(null, options).Failed);
     }
+
+    [Fact]
+    public void Refuses_disabling_a_detector_that_does_not_exist_and_names_the_known_ones()
+    {
+        var options = Valid();
+        options.Applications["default"].Detection.Disabled.AddRange(["PhiTagger", "MagicDetector"]);
+
+        var result = new GatewayOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("unknown detector(s) MagicDetector", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("InjectionClassifier", result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("PhiTagger,", result.FailureMessage.Split("known:")[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_an_injection_threshold_outside_0_to_1()
+    {
+        var options = Valid();
+        options.Applications["default"].Policy.Request.InjectionMinimumScore = 1.5;
+
+        var result = new GatewayOptionsValidator().Validate(null, options);
+
+        Assert.Contains("InjectionMinimumScore must be between 0 and 1", result.FailureMessage, StringComparison.Ordinal);
+    }
 }
