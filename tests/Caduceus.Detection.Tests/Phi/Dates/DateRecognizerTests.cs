@@ -94,11 +94,11 @@ public sealed class DateRecognizerTests
     [InlineData("admitted 14-Mar-1962.", "14-Mar-1962")]
     [InlineData("14-MAR-62", "14-MAR-62")]
     [InlineData("14/mar/62", "14/mar/62")]
-    [InlineData("on the 14th of March", "14th of March")]
+    [InlineData("on the 14th of March", "the 14th of March")]
     [InlineData("el 14 de marzo", "14 de marzo")]
     [InlineData("nacido el 14 de marzo de 1962", "14 de marzo de 1962")]
     [InlineData("1st May, 2020", "1st May, 2020")]
-    [InlineData("the 3rd of January 2021", "3rd of January 2021")]
+    [InlineData("the 3rd of January 2021", "the 3rd of January 2021")]
     [InlineData("Surgery on 3rd of August.", "3rd of August")]
     [InlineData("seen 3 Aug. for f/u", "3 Aug.")]
     public void Finds_dates_with_day_before_month_name(string text, string expected)
@@ -270,7 +270,7 @@ public sealed class DateRecognizerTests
 
         var finding = Assert.Single(_recognizer.FindIn(text));
 
-        Assert.Equal("14th of March 1962", finding.Covered(text));
+        Assert.Equal("the 14th of March 1962", finding.Covered(text));
     }
 
     [Fact]
@@ -281,6 +281,90 @@ public sealed class DateRecognizerTests
         var covered = _recognizer.FindIn(text).OrderBy(f => f.Start).Select(f => f.Covered(text));
 
         Assert.Equal(["3/14/2023", "March 15", "3/20", "031462", "April 2023"], covered);
+    }
+
+    [Theory]
+    [InlineData("Dates: the 16th of May to 22 May 2019", "the 16th of May")]
+    [InlineData("The 20th of December 2023 was her last visit", "The 20th of December 2023")]
+    [InlineData("symptoms began on the 5th of June.", "the 5th of June")]
+    public void An_ordinal_day_of_the_month_covers_the_word_the(string text, string expected)
+    {
+        var finding = Assert.Single(_recognizer.FindIn(text), f => f.Start == text.IndexOf(expected, StringComparison.Ordinal));
+
+        Assert.Equal(expected, finding.Covered(text));
+
+        Assert.True(finding.Score >= 0.5, $"score {finding.Score}");
+    }
+
+    [Theory]
+    [InlineData("Sent: the 10th of June 07:51", "the 10th of June")]
+    [InlineData("seen June 7 09:30", "June 7")]
+    public void The_hour_of_a_time_after_a_date_is_not_a_day(string text, string expected)
+    {
+        FindOne(text, expected);
+    }
+
+    [Theory]
+    [InlineData("From: Omar Baker\nSent: 9/16 19:00\nDear Dr. Lee", "9/16")]
+    [InlineData("Transcribed voicemail, received 3/21 at 23:18:", "3/21")]
+    [InlineData("[Call transcript - Bluebonnet Pediatrics - 7/30 8:21 PM]", "7/30")]
+    [InlineData("Message 12/16 3:58 PM", "12/16")]
+    [InlineData("Sent: 9/16", "9/16")]
+    [InlineData("Dates: 4/1 through April 13th, 2023", "4/1")]
+    [InlineData("RTC in 5 months (12/8).", "12/8")]
+    [InlineData("Signed 3/22", "3/22")]
+    [InlineData("Sent: 1/2 10:55", "1/2")]
+    [InlineData("7/12 14:05 call back", "7/12")]
+    public void Finds_day_and_month_in_digits_after_a_message_word_or_before_a_time(string text, string expected)
+    {
+        var finding = Assert.Single(_recognizer.FindIn(text), f => f.Covered(text) == expected);
+
+        Assert.True(finding.Score >= 0.5, $"score {finding.Score}");
+    }
+
+    [Theory]
+    [InlineData("Hospital account 12345\nDates: 4/23/19 to 4/24\nCourse:", "4/23/19", "4/24")]
+    [InlineData("Course 5/3 to 5/6/23 uneventful", "5/3", "5/6/23")]
+    [InlineData("stay July 3rd, 2023 to 7/9, then rehab", "July 3rd, 2023", "7/9")]
+    [InlineData("10/14 - October 26, 2023", "10/14", "October 26, 2023")]
+    [InlineData("admitted 3/1 until 3/4", "3/1", "3/4")]
+    [InlineData("From 2/21/2020 through 3/3.", "2/21/2020", "3/3")]
+    public void Finds_day_and_month_in_digits_at_the_other_end_of_a_range(string text, string first, string second)
+    {
+        var covered = _recognizer.FindIn(text).OrderBy(f => f.Start).Select(f => f.Covered(text));
+
+        Assert.Equal([first, second], covered);
+    }
+
+    [Theory]
+    [InlineData("Letterhead\n2/5\n\nDear Dr. Iyer,")]
+    [InlineData("Signed: Hiroshi Zhang, MD (3/22)")]
+    [InlineData("Patient message via portal (8/17)")]
+    [InlineData("CALL LOG 6/29 - nurse line")]
+    [InlineData("1/2 to 3/4 cup")]
+    [InlineData("pain 3/10 to 5/10")]
+    [InlineData("strength 4/5 to 5/5")]
+    [InlineData("seen 3/14/2023 and 5/5 strength")]
+    [InlineData("on 3/14/2023, 1/2 tab to 3/4 tab")]
+    [InlineData("MoCA 24/30 at 10:30")]
+    [InlineData("took 1/2 tab at 10:30")]
+    [InlineData("BP 120/80 at 10:30")]
+    [InlineData("take 1/2 at 8:00 and 1/2 at 20:00")]
+    [InlineData("Gave 1/4 @ 09:15")]
+    [InlineData("3/4 10:30")]
+    public void Month_and_day_in_digits_without_a_date_word_time_or_range_is_not_reported(string text)
+    {
+        Assert.DoesNotContain(_recognizer.FindIn(text), f => f.Covered(text).Length <= 5 && f.Covered(text).Contains('/', StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Strength 5/5 throughout; 1/2 tab of carvedilol; grade 2/6 murmur; pain 7/10; 3/4 of the time; BP 120/80.")]
+    [InlineData("Sent: 5/5 strength")]
+    [InlineData("Dates: 1/2 tab")]
+    [InlineData("since 3/4 of the dose")]
+    public void Fractions_scores_and_doses_stay_unreported_even_near_a_date_word(string text)
+    {
+        Assert.Empty(_recognizer.FindIn(text));
     }
 
     [Theory]
@@ -311,6 +395,9 @@ public sealed class DateRecognizerTests
         "bp" + new string(' ', 100_000) + "1/2",
         new string('1', 100_000),
         string.Concat(Enumerable.Repeat("2024-", 20_000)),
+        string.Concat(Enumerable.Repeat("1/2 to ", 14_000)) + "3/4/2020",
+        string.Concat(Enumerable.Repeat("3/4/2020 to 1/2 ", 6_000)),
+        string.Concat(Enumerable.Repeat("Sent: 3/4 ", 10_000)) + "10:30",
     };
 
     [Theory]
