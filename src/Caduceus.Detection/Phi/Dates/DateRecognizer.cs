@@ -6,7 +6,8 @@ namespace Caduceus.Detection.Phi.Dates;
 /// Finds dates more specific than a year, in English and Spanish: numeric (<c>03/14/1962</c>, <c>3/14/62</c>,
 /// <c>14.03.1962</c>, <c>1962-03-14</c>), with month names (<c>March 14, 1962</c>, <c>14-Mar-1962</c>, <c>Mar 14th</c>,
 /// <c>14 de marzo de 1962</c>, <c>the 5th of June</c>), month and year (<c>March 1962</c>, <c>03/1962</c>), an ordinal
-/// day after "on the". Short forms that are also fractions, ratios and scores (<c>3/14</c>) count only right after a date word
+/// day after "on the", and dates said in words (<c>October twenty-fifth, nineteen fifty-eight</c>, <c>the fifth of
+/// April</c>). Short forms that are also fractions, ratios and scores (<c>3/14</c>) count only right after a date word
 /// ("admitted", "seen", "on", "Sent:", "DOB"), before a time of day (<c>3/21 10:55</c>) or at the other end of a range
 /// from another date (<c>4/23/19 to 4/24</c>); on their own (a letterhead line, "(3/22)") they are not reported. Six or
 /// eight bare digits count only after a birth-date label (<c>DOB: 031462</c>). Every candidate must be a real calendar
@@ -70,6 +71,17 @@ public sealed partial class DateRecognizer : IDetector
         ],
         DateWords);
 
+    // Dates said aloud in call transcripts have no digits: a recognizer of their own, its regex behind a word precheck.
+    private static readonly PatternRecognizer SpokenDates = new(
+        nameof(DateRecognizer),
+        EntityTypes.Date,
+        requiredChars: "aeiouAEIOU",
+        [
+            new("date said in words, month first", SpokenMonthFirst(), 0.9, Validator: DateValidator.CheckSpoken, Precheck: SpokenDate.MayOccurIn),
+            new("date said in words, day first", SpokenDayFirst(), 0.9, Validator: DateValidator.CheckSpoken, Precheck: SpokenDate.MayOccurIn),
+        ],
+        DateWords);
+
     // Fractions, ratios and scores look like "3/14": only right after a date word, or before a time of day
     // ("Sent: 3/21 10:55", "received 6/29 at 5:53 pm").
     private static readonly PatternRecognizer ShortDates = new(
@@ -104,6 +116,7 @@ public sealed partial class DateRecognizer : IDetector
     {
         var own = findings.Count;
         Dates.Detect(input, findings);
+        SpokenDates.Detect(input, findings);
         ShortDates.Detect(input, findings);
         BirthDates.Detect(input, findings);
         NestedFindings.Remove(findings, own);
@@ -203,6 +216,24 @@ public sealed partial class DateRecognizer : IDetector
         DetectionRegex.Options,
         DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex DayMonthBeforeTime();
+
+    // October twenty-fifth, nineteen fifty-eight; September twenty-first nineteen thirty; March first; June nineteen
+    // eighty; October twenty-five, nineteen fifty-eight (a cardinal day only with a year, checked by the validator). A
+    // year alone after the month is tried first ("March twenty twenty" is March 2020). Two regexes, not one: each then
+    // starts with a set of words the regex engine searches for at once, where together they start with most letters.
+    [GeneratedRegex(
+        @"\b" + MonthNames.EnglishPattern + @"\s{1,2}(?:(?:of\s{1,2})?" + SpokenDate.Year
+        + @"|(?:the\s{1,2})?(?:" + SpokenDate.OrdinalDay + @"(?:,?\s{1,2}" + SpokenDate.Year + @")?|" + SpokenDate.CardinalDay + @",?\s{1,2}" + SpokenDate.Year + "))",
+        DetectionRegex.IgnoreCase,
+        DetectionRegex.MatchTimeoutMilliseconds)]
+    private static partial Regex SpokenMonthFirst();
+
+    // The fifth of April, nineteen forty; the twenty-second of March, two thousand; the first of May.
+    [GeneratedRegex(
+        @"\b(?:the\s{1,2}" + SpokenDate.OrdinalDay + "|" + SpokenDate.OrdinalDay + @")\s{1,2}of\s{1,2}" + MonthNames.EnglishPattern + @"\b(?:,?\s{1,2}" + SpokenDate.Year + ")?",
+        DetectionRegex.IgnoreCase,
+        DetectionRegex.MatchTimeoutMilliseconds)]
+    private static partial Regex SpokenDayFirst();
 
     [GeneratedRegex(@"(?<![\w./-])(?:[0-9]{8}|[0-9]{6})(?![\w/-]|[.,][0-9])", DetectionRegex.Options, DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex Compact();

@@ -305,6 +305,76 @@ public sealed class DateRecognizerTests
     }
 
     [Theory]
+    [InlineData("Caller: October twenty-fifth, nineteen fifty-eight.", "October twenty-fifth, nineteen fifty-eight")]
+    [InlineData("it's September twenty-first nineteen thirty", "September twenty-first nineteen thirty")]
+    [InlineData("born the fifth of April, nineteen forty", "the fifth of April, nineteen forty")]
+    [InlineData("the twenty-second of March, two thousand", "the twenty-second of March, two thousand")]
+    [InlineData("the thirty-first of August, nineteen forty-four", "the thirty-first of August, nineteen forty-four")]
+    [InlineData("June fourteenth two thousand and five", "June fourteenth two thousand and five")]
+    [InlineData("January third, twenty twenty-one", "January third, twenty twenty-one")]
+    [InlineData("May ninth nineteen oh five", "May ninth nineteen oh five")]
+    [InlineData("March the first, nineteen hundred", "March the first, nineteen hundred")]
+    [InlineData("october twenty fifth nineteen fifty eight", "october twenty fifth nineteen fifty eight")]
+    [InlineData("October twenty-five, nineteen fifty-eight", "October twenty-five, nineteen fifty-eight")]
+    [InlineData("February twenty-ninth, nineteen fifty-two", "February twenty-ninth, nineteen fifty-two")]
+    public void Finds_dates_said_in_words(string text, string expected)
+    {
+        var finding = FindOne(text, expected);
+
+        Assert.Contains(", valid calendar date", finding.Explanation, StringComparison.Ordinal);
+        Assert.True(finding.Score >= 0.9, $"score {finding.Score}");
+    }
+
+    [Theory]
+    [InlineData("Since June nineteen eighty", "June nineteen eighty")]
+    [InlineData("in March twenty twenty", "March twenty twenty")]
+    [InlineData("December of two thousand", "December of two thousand")]
+    public void Finds_month_and_year_said_in_words(string text, string expected)
+    {
+        var finding = FindOne(text, expected);
+
+        Assert.Contains("valid month and year", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("it is October twenty-fifth", "October twenty-fifth")]
+    [InlineData("Caller: the fifth of April.", "the fifth of April")]
+    [InlineData("May first works", "May first")]
+    public void Day_and_month_said_without_year_score_as_a_date_without_year(string text, string expected)
+    {
+        var finding = FindOne(text, expected);
+
+        Assert.Equal(0.76, finding.Score);
+        Assert.EndsWith("valid day and month, no year", finding.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("February thirtieth, nineteen fifty")]
+    [InlineData("February twenty-ninth, nineteen fifty-one")]
+    [InlineData("the thirty-second of March")]
+    [InlineData("April thirty-first")]
+    [InlineData("October twenty-five")]
+    [InlineData("In March twenty patients were seen")]
+    [InlineData("the first of many visits")]
+    [InlineData("first of all, nineteen fifty-eight was a good year")]
+    [InlineData("in the second week of March")]
+    [InlineData("the fifth of the month")]
+    [InlineData("nineteen fifty-eight")]
+    [InlineData("March eighteen ninety")]
+    public void Ignores_words_that_are_not_a_spoken_calendar_date(string text)
+    {
+        Assert.Empty(_recognizer.FindIn(text));
+    }
+
+    [Theory]
+    [InlineData("you may first call the pharmacy")]
+    [InlineData("we march second in line")]
+    public void Lower_case_may_or_march_before_an_ordinal_is_doubtful(string text)
+    {
+        Assert.All(_recognizer.FindIn(text), f => Assert.True(f.Score < 0.5, $"score {f.Score}"));
+    }
+
+    [Theory]
     [InlineData("From: Omar Baker\nSent: 9/16 19:00\nDear Dr. Lee", "9/16")]
     [InlineData("Transcribed voicemail, received 3/21 at 23:18:", "3/21")]
     [InlineData("[Call transcript - Bluebonnet Pediatrics - 7/30 8:21 PM]", "7/30")]
@@ -395,6 +465,9 @@ public sealed class DateRecognizerTests
         "bp" + new string(' ', 100_000) + "1/2",
         new string('1', 100_000),
         string.Concat(Enumerable.Repeat("2024-", 20_000)),
+        string.Concat(Enumerable.Repeat("March twenty twenty ", 5_000)),
+        string.Concat(Enumerable.Repeat("the twenty-first of ", 5_000)) + "May",
+        string.Concat(Enumerable.Repeat("nineteen ", 11_000)) + "first of June",
         string.Concat(Enumerable.Repeat("1/2 to ", 14_000)) + "3/4/2020",
         string.Concat(Enumerable.Repeat("3/4/2020 to 1/2 ", 6_000)),
         string.Concat(Enumerable.Repeat("Sent: 3/4 ", 10_000)) + "10:30",
