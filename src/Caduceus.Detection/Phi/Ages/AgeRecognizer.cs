@@ -5,9 +5,9 @@ namespace Caduceus.Detection.Phi.Ages;
 
 /// <summary>
 /// Finds ages over 89, the only ages Safe Harbor protects: <c>92-year-old</c>, <c>92 yo</c>, <c>92 y/o</c>,
-/// <c>aged 95</c>, <c>age: 101</c>, <c>92M with</c>, <c>ninety-two year old</c>, Spanish <c>de 93 años</c>, and the words
-/// <c>nonagenarian</c> and <c>centenarian</c>. A finding covers the number (or the spelled number or the word), not the
-/// "year old" around it. Ages of 89 and under give no finding.
+/// <c>aged 95</c>, <c>age: 101</c>, <c>92M with</c>, <c>ninety-two year old</c>, Spanish <c>de 93 años</c>, a patient's
+/// own <c>I'm 93 and</c>, and the words <c>nonagenarian</c> and <c>centenarian</c>. A finding covers the number (or the
+/// spelled number or the word), not the "year old" around it. Ages of 89 and under give no finding.
 /// </summary>
 public sealed partial class AgeRecognizer : IDetector
 {
@@ -23,6 +23,8 @@ public sealed partial class AgeRecognizer : IDetector
 
     private static readonly SearchValues<string> AgeLabels = SearchValues.Create(["age", "edad"], StringComparison.OrdinalIgnoreCase);
 
+    private static readonly SearchValues<string> FirstPerson = SearchValues.Create(["i'm", "i\u2019m", "i am"], StringComparison.OrdinalIgnoreCase);
+
     private static readonly PatternRecognizer Numeric = new(
         nameof(AgeRecognizer),
         EntityTypes.Age,
@@ -31,6 +33,7 @@ public sealed partial class AgeRecognizer : IDetector
             new("age pattern with years old", WithYearsOld(), 0.85),
             new("age pattern after an age label", Labelled(), 0.85, Precheck: static text => text.ContainsAny(AgeLabels)),
             new("age pattern with sex letter before a history", WithSexLetter(), 0.75),
+            new("age pattern said by the patient", SelfStated(), 0.8, Precheck: static text => text.ContainsAny(FirstPerson)),
         ],
         ContextWords.None,
         AgeValidator.Check);
@@ -73,6 +76,17 @@ public sealed partial class AgeRecognizer : IDetector
         DetectionRegex.Options,
         DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex WithSexLetter();
+
+    // "I'm 93 and it's hard", "I am 101.": the age ends the clause. What may follow is closed (punctuation other than a
+    // decimal point, the end, or a word that carries on the sentence), so units never pass: "I'm 95 kg", "I'm 98.6",
+    // "I'm 90 percent sure", "I'm 92% better", "I'm 100 miles away". Right after talk of a fever, "I'm 101." is a
+    // temperature.
+    [GeneratedRegex(
+        @"(?=[0-9]{2,3}(?![0-9]))(?<=\b(?i:i'm|i\u2019m|i\s{1,2}am)\s{1,2})(?<!(?i:fever|temp|temperature|febrile|thermometer)[^\n]{0,40})[0-9]{2,3}"
+        + @"(?=\s{0,2}(?:[.,;:!?)](?![0-9])|\r?\n|$)|\s{1,2}(?i:and|but|so|now|already|soon|today|myself|too|this\s+year|next\s+(?:week|month|year))\b)",
+        DetectionRegex.Options,
+        DetectionRegex.MatchTimeoutMilliseconds)]
+    private static partial Regex SelfStated();
 
     // Every spelled number here is over 89, so no validator is needed.
     [GeneratedRegex(

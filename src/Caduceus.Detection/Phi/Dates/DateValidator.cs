@@ -167,6 +167,37 @@ internal static class DateValidator
             : CandidateCheck.Doubtful("valid day and month, no year", NoYearFactor);
     }
 
+    /// <summary>
+    /// A date said in words: <c>October twenty-fifth, nineteen fifty-eight</c>, <c>the fifth of April</c>,
+    /// <c>June nineteen eighty</c>. A day said as a cardinal ("October twenty-five") is a date only with a year.
+    /// </summary>
+    public static CandidateCheck CheckSpoken(ReadOnlySpan<char> candidate)
+    {
+        if (!SpokenDate.TryRead(candidate, out var date) || !CalendarDate.IsValid(date.Year, date.Month, date.Day))
+        {
+            return CandidateCheck.Invalid("not a calendar date");
+        }
+
+        if (date.Day == 0)
+        {
+            return date.Year == 0 ? CandidateCheck.Invalid("not a calendar date") : CandidateCheck.Valid("valid month and year");
+        }
+
+        if (date.Year != 0)
+        {
+            return CandidateCheck.Valid("valid calendar date");
+        }
+
+        if (!date.DayIsOrdinal)
+        {
+            return CandidateCheck.Invalid("day said as a number, no year");
+        }
+
+        return date.MonthIsCommonWord
+            ? CandidateCheck.Doubtful("valid day and month, no year, month word also a common word", AmbiguousMonthWordFactor)
+            : CandidateCheck.Doubtful("valid day and month, no year", NoYearFactor);
+    }
+
     /// <summary>An ordinal day of the month on its own: <c>the 14th</c>.</summary>
     public static CandidateCheck CheckOrdinalDay(ReadOnlySpan<char> candidate)
     {

@@ -15,6 +15,9 @@ internal static class MonthNames
     /// <summary>Any month name or abbreviation as a whole word, without the abbreviation dot.</summary>
     public const string WordPattern = "(?:" + FullNames + "|" + Abbreviations + @")\b";
 
+    /// <summary>An English month name in full, as it is said: spoken dates ("October twenty-fifth") never abbreviate.</summary>
+    public const string EnglishPattern = "(?:january|february|march|april|may|june|july|august|september|october|november|december)";
+
     private const string FullNames =
         "(?:january|february|march|april|may|june|july|august|september|october|november|december|"
         + "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";

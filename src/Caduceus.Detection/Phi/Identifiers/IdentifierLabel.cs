@@ -15,4 +15,14 @@ namespace Caduceus.Detection.Phi.Identifiers;
 /// only after an id marker ("#", "no.", "number", "id") or when it is shaped like an identifier by itself.
 /// </param>
 /// <param name="MatchCase">True for abbreviations that are ordinary words or units in lower case ("DL" and dL, "SN").</param>
-internal sealed record IdentifierLabel(string Phrase, string EntityType, double Score, bool IsWeak = false, bool MatchCase = false);
+/// <param name="ReadValue">
+/// Reads values of a form this label's values take and the generic reader (<see cref="IdentifierValue.TryRead"/>) does
+/// not, tried first: a licence plate in two groups ("QNC 3657", "519 SYF"). Null for none.
+/// </param>
+internal sealed record IdentifierLabel(
+    string Phrase,
+    string EntityType,
+    double Score,
+    bool IsWeak = false,
+    bool MatchCase = false,
+    IdentifierValueReader? ReadValue = null);

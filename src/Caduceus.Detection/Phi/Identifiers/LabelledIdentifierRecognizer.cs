@@ -68,7 +68,7 @@ public sealed class LabelledIdentifierRecognizer : IDetector
         // "MRN-00123456", "ID-4482": label and value written as one token; the finding covers the token, as the format
         // recognizers' do, rather than a part of it.
         var valueStart = gap.ValueStart == labelEnd + 1 && text[labelEnd] == '-' ? labelStart : gap.ValueStart;
-        if (!IdentifierValue.TryRead(text, valueStart, gap.IsDirect, out var value))
+        if (!ReadValue(text, label, valueStart, gap.IsDirect, out var value))
         {
             return false;
         }
@@ -119,6 +119,10 @@ public sealed class LabelledIdentifierRecognizer : IDetector
 
         return true;
     }
+
+    // A label with a value form of its own ("plate 519 SYF") tries it before the generic reader.
+    private static bool ReadValue(ReadOnlySpan<char> text, IdentifierLabel label, int start, bool letterPrefix, out IdentifierValue value) =>
+        (label.ReadValue is { } read && read(text, start, out value)) || IdentifierValue.TryRead(text, start, letterPrefix, out value);
 
     // "Medicare MBI 1EG4-TE5-MK73", "NPI 1234567893, DEA AB1234563": the next label, not this one, names the value.
     private bool StartsAnotherLabel(ReadOnlySpan<char> text, int at) => _labels.LongestAt(text, at, out _) is not null;

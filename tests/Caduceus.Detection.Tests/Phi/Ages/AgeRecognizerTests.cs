@@ -137,6 +137,46 @@ public sealed class AgeRecognizerTests
     }
 
     [Theory]
+    [InlineData("My symptoms are worse this week. I'm 93 and it's hard to hold a cup.", "93")]
+    [InlineData("I'm 96 and I can't drive anymore", "96")]
+    [InlineData("Caller: I am 101.", "101")]
+    [InlineData("well, i'm 95, so", "95")]
+    [InlineData("I\u2019m 92 now", "92")]
+    [InlineData("I'm 90", "90")]
+    [InlineData("I'm 104!\nThanks", "104")]
+    [InlineData("I am  99 this year", "99")]
+    [InlineData("No fever.\nI'm 97 and live alone", "97")]
+    public void Finds_an_age_over_89_the_patient_states(string text, string expected)
+    {
+        var finding = Assert.Single(_recognizer.FindIn(text));
+
+        Assert.Equal(expected, finding.Covered(text));
+        Assert.Equal(0.8, finding.Score);
+        Assert.Equal("age pattern said by the patient, age over 89", finding.Explanation);
+    }
+
+    [Theory]
+    [InlineData("I'm 95 kg")]
+    [InlineData("I'm 98.6")]
+    [InlineData("I'm 98.6 today")]
+    [InlineData("I'm 90 percent sure")]
+    [InlineData("I'm 92% better")]
+    [InlineData("I'm 100 miles away")]
+    [InlineData("I'm 91 days sober")]
+    [InlineData("I'm 89 and fine")]
+    [InlineData("I'm 130 and counting")]
+    [InlineData("I'm 1,095 and")]
+    [InlineData("I'm 95/60 and dizzy")]
+    [InlineData("Aim 95 and")]
+    [InlineData("he said 93 and")]
+    [InlineData("Still running a fever, I'm 101.")]
+    [InlineData("Checked my temperature: I'm 102 and shivering")]
+    public void Ignores_numbers_after_i_am_that_are_not_an_age_over_89(string text)
+    {
+        Assert.Empty(_recognizer.FindIn(text));
+    }
+
+    [Theory]
     [InlineData("A 92-year-old woman")]
     [InlineData("age: 101")]
     public void Explanation_never_contains_the_value(string text)
@@ -154,6 +194,8 @@ public sealed class AgeRecognizerTests
         string.Concat(Enumerable.Repeat("ninety ", 15_000)),
         string.Concat(Enumerable.Repeat("92-year-", 12_500)),
         string.Concat(Enumerable.Repeat("one hundred and ", 6_500)),
+        string.Concat(Enumerable.Repeat("I'm 95 ", 14_000)),
+        "I am" + new string(' ', 100_000) + "95 and",
     };
 
     [Theory]
