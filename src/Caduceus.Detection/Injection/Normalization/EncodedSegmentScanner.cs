@@ -1,10 +1,14 @@
+using System.Buffers;
+
 namespace Caduceus.Detection.Injection.Normalization;
 
 /// <summary>
-/// Finds base64 and hex runs in a text, one pass, no allocation: runs of base64 characters (standard or URL-safe) of
+/// Finds base64 and hex runs in a text, no allocation: runs of base64 characters (standard or URL-safe) of
 /// at least the minimum length, contiguous hex runs, and hex bytes written one by one ("69 67 6e", "69:67:6e",
 /// "\x69\x67", "0x69, 0x67"; at least half the minimum length of them). A run is reported only when its first bytes
-/// decode to text (<see cref="DecodedText"/>), so images, hashes and long words cost one small decode each.
+/// decode to text (<see cref="DecodedText"/>), so images, hashes and long words cost one small decode each. Prose
+/// is skipped 64 characters at a time (<see cref="EncodedRunFinder"/>); only regions that start with a long enough
+/// run are read run by run.
 /// </summary>
 internal ref struct EncodedSegmentScanner
 {
@@ -15,9 +19,17 @@ internal ref struct EncodedSegmentScanner
     // Separators after which a base64 run is tried again: bounds the decodes per run.
     private const int MaxRestarts = 4;
 
+    private static readonly SearchValues<char> Base64Chars =
+        SearchValues.Create("+-/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
+
+    private static readonly SearchValues<char> HexishChars = SearchValues.Create(" ,0123456789:ABCDEFXabcdefx\\");
+
     private readonly ReadOnlySpan<char> _text;
     private readonly int _minLength;
+
+    // The next character to read, and the end of the region being read run by run (0 before the first region).
     private int _position;
+    private int _regionEnd;
 
     // Hex bytes written one by one: where the sequence began, where its last byte ended, how many bytes so far.
     private int _pairsStart;
@@ -57,19 +69,46 @@ internal ref struct EncodedSegmentScanner
         }
 
         var text = _text;
-        while (_position < text.Length)
+        while (true)
         {
-            // Skip to the next run, then to its end (both vectorizable in the common case of short words).
+            if (_position >= _regionEnd)
+            {
+                // A region ended: report the hex bytes it ended with, then find the next region.
+                if (FlushPairs(out segment))
+                {
+                    return true;
+                }
+
+                var next = EncodedRunFinder.IndexOfCandidate(text, _position, _minLength, HexBytesSpan(_minLength));
+                if (next < 0)
+                {
+                    _position = _regionEnd = text.Length;
+                    return false;
+                }
+
+                _regionEnd = RegionEnd(text, next);
+
+                // A hex-ish stretch may begin inside a word ("nausea 49 67"): read that word whole, or its tail
+                // would pass for a hex byte.
+                while (next > 0 && ClassOf(text[next - 1]) != Other)
+                {
+                    next--;
+                }
+
+                _position = next;
+            }
+
+            // Inside a region, run by run: skip to the next run, then to its end.
             var i = _position;
-            while (i < text.Length && ClassOf(text[i]) == Other)
+            while (i < _regionEnd && ClassOf(text[i]) == Other)
             {
                 i++;
             }
 
-            if (i == text.Length)
+            if (i >= _regionEnd)
             {
                 _position = i;
-                break;
+                continue;
             }
 
             var start = i;
@@ -87,13 +126,24 @@ internal ref struct EncodedSegmentScanner
             }
 
             _position = i;
-            if (TryRunEnd(start, i, allHex, out segment))
+            _regionEnd = Math.Max(_regionEnd, i);
+            if (i > start && TryRunEnd(start, i, allHex, out segment))
             {
                 return true;
             }
         }
+    }
 
-        return FlushPairs(out segment);
+    /// <summary>Characters that <paramref name="minLength"/> hex digits take when written one byte at a time ("69 67").</summary>
+    public static int HexBytesSpan(int minLength) => ((minLength + 1) / 2 * 3) - 1;
+
+    // Where the region that starts with a long run ends: after the base64 run or the hex-ish stretch, whichever is longer.
+    private static int RegionEnd(ReadOnlySpan<char> text, int start)
+    {
+        var base64 = text[start..].IndexOfAnyExcept(Base64Chars);
+        var hexish = text[start..].IndexOfAnyExcept(HexishChars);
+        var length = Math.Max(base64 < 0 ? text.Length - start : base64, hexish < 0 ? text.Length - start : hexish);
+        return start + Math.Max(length, 1);
     }
 
     private static byte ClassOf(char c) => c < 128 ? Classes[c] : Other;
@@ -180,8 +230,52 @@ internal ref struct EncodedSegmentScanner
     {
         var count = _pairCount;
         _pairCount = 0;
-        segment = new EncodedSegment(_pairsStart, _pairsEnd, PromptViewKind.Hex);
-        return count * 2 >= _minLength && PrefixIsText(segment, isWhole: count <= DecodedText.PrefixBytes);
+        var start = _pairsStart;
+        segment = default;
+
+        // A word that happens to be hex ("be", "af", "add") may stand right before the bytes: drop up to two leading
+        // bytes before giving up on the sequence.
+        for (var dropped = 0; dropped <= 2 && count * 2 >= _minLength; dropped++)
+        {
+            segment = new EncodedSegment(start, _pairsEnd, PromptViewKind.Hex);
+            if (PrefixIsText(segment, isWhole: count <= DecodedText.PrefixBytes))
+            {
+                return true;
+            }
+
+            start = NextByteStart(start);
+            count--;
+        }
+
+        return false;
+    }
+
+    // Where the hex byte after the one at `start` begins: past "\x", "0x" or nothing, two digits, and separators.
+    private readonly int NextByteStart(int start)
+    {
+        var text = _text;
+        var i = start;
+        if (text[i] == '\\')
+        {
+            i++;
+        }
+
+        if (text[i] is 'x' or 'X')
+        {
+            i++;
+        }
+        else if (text[i] == '0' && i + 1 < text.Length && text[i + 1] is 'x' or 'X' && i + 3 < text.Length && char.IsAsciiHexDigit(text[i + 3]))
+        {
+            i += 2;
+        }
+
+        i += 2;
+        while (i < text.Length && text[i] is ' ' or ',' or ':')
+        {
+            i++;
+        }
+
+        return i;
     }
 
     private readonly bool TryRun(int start, int end, bool allHex, out EncodedSegment segment)

@@ -23,7 +23,8 @@ internal sealed record PromptNormalizerOptions
 
     /// <summary>
     /// Shortest run of base64 or hexadecimal characters worth decoding. Default 16 (12 bytes of base64, 8 of hex);
-    /// at least 8. Shorter runs are ordinary words and numbers far more often than hidden instructions.
+    /// from 8 to 40. Shorter runs are ordinary words and numbers far more often than hidden instructions; the upper
+    /// bound keeps runs within what <see cref="EncodedRunFinder"/> finds 64 characters at a time.
     /// </summary>
     public int MinEncodedLength { get; init; } = 16;
 
@@ -34,5 +35,6 @@ internal sealed record PromptNormalizerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDecodedChars, 1, nameof(MaxDecodedChars));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxViews, 1, nameof(MaxViews));
         ArgumentOutOfRangeException.ThrowIfLessThan(MinEncodedLength, 8, nameof(MinEncodedLength));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MinEncodedLength, 40, nameof(MinEncodedLength));
     }
 }

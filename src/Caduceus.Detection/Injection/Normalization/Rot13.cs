@@ -4,13 +4,18 @@ namespace Caduceus.Detection.Injection.Normalization;
 
 /// <summary>
 /// Rot13, the letter rotation attackers use to slip instructions past keyword filters ("vtaber cerivbhf
-/// vafgehpgvbaf"). A rot13 view is offered only when the text contains the rot13 form of a signal keyword of five
-/// letters or more, or names the cipher: one vectorized search, and no detector pass for ordinary text.
+/// vafgehpgvbaf"). A rot13 view is offered only when the text contains the rot13 form of one of a few words nearly
+/// every injection uses, or names the cipher: one vectorized search, and no detector pass for ordinary text.
 /// </summary>
 internal static class Rot13
 {
+    // Few enough for the vectorized multi-string search (measured: 0.3 µs on 2 KB for these, 13 µs for all fifty
+    // SignalKeywords, which fall back to Aho-Corasick), long enough not to occur rotated in ordinary words.
+    private static readonly string[] Stems =
+        ["ignore", "disregard", "forget", "override", "bypass", "previous", "instruction", "system", "prompt", "jailbreak", "reveal", "pretend"];
+
     private static readonly SearchValues<string> Triggers = SearchValues.Create(
-        [.. SignalKeywords.All.Where(k => k.Length >= 5 && k.All(char.IsAsciiLetter)).Select(Apply), "rot13", "rot-13", "rot 13"],
+        [.. Stems.Select(Apply), "rot13", "rot-13", "rot 13"],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when a rot13 view of <paramref name="text"/> may reveal something.</summary>
