@@ -118,13 +118,17 @@ public sealed class InjectionHeuristics : IDetector
     }
 
     // Runs the signals that did not fire in the text itself on each view. A view's match covers what the view stands for.
+    // A signal already found in a view of the same sort (folded or decoded) within the span found so far has nothing to
+    // add and is not run again.
     private void ScanViews(IReadOnlyList<PromptView> views, Span<byte> fired, ref Tally tally)
     {
         foreach (var view in views)
         {
+            var sort = view.IsDecoded ? InDecodedView : InFoldedView;
+            var covered = tally.Start <= view.Start && view.End <= tally.End;
             for (var i = 0; i < _signals.Length; i++)
             {
-                if ((fired[i] & InText) != 0 || !_signals[i].TryMatch(view.Text, out _, out _))
+                if ((fired[i] & InText) != 0 || ((fired[i] & sort) != 0 && covered) || !_signals[i].TryMatch(view.Text, out _, out _))
                 {
                     continue;
                 }
@@ -138,7 +142,7 @@ public sealed class InjectionHeuristics : IDetector
                     tally.Cover(view.Start, view.End);
                 }
 
-                fired[i] |= view.IsDecoded ? InDecodedView : InFoldedView;
+                fired[i] |= sort;
             }
         }
     }

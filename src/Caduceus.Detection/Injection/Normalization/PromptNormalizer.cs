@@ -100,6 +100,20 @@ internal sealed class PromptNormalizer
                 }
             }
 
+            if (PercentEncoding.FindEscapes(scan).First >= 0)
+            {
+                // The decoded text holds the whole text, so leetspeak, rot13, base64 and hex are looked for there, once,
+                // not here too. It is no larger than the text, so it is not charged to the decoding budget (a long
+                // letter with one link in it must not exhaust it).
+                if (depth < options.MaxDepth)
+                {
+                    AddView(PercentEncoding.Decode(scan), PromptViewKind.PercentEncoding, depth + 1, start, end, recurse: true);
+                    return;
+                }
+
+                Observe(EvasionTechniques.DecodingLimit, start, end);
+            }
+
             if (Leetspeak.HasKeyword(scan))
             {
                 AddView(Leetspeak.Fold(scan), PromptViewKind.Leetspeak, depth, start, end);
@@ -115,23 +129,6 @@ internal sealed class PromptNormalizer
                 {
                     Observe(EvasionTechniques.DecodingLimit, start, end);
                 }
-            }
-
-            if (PercentEncoding.FindEscapes(scan).First >= 0)
-            {
-                // The decoded text holds the whole text, so its base64 and hex are searched there, once, not here. It
-                // is no larger than the text, so it is not charged to the decoding budget (a long letter with one
-                // link in it must not exhaust it).
-                if (depth < options.MaxDepth)
-                {
-                    AddView(PercentEncoding.Decode(scan), PromptViewKind.PercentEncoding, depth + 1, start, end, recurse: true);
-                }
-                else
-                {
-                    Observe(EvasionTechniques.DecodingLimit, start, end);
-                }
-
-                return;
             }
 
             // Offsets in the text being scanned are offsets in the prompt only for the prompt itself, unfolded.

@@ -26,6 +26,11 @@ internal static class UnicodeFolding
     private static readonly SearchValues<char> AsciiText = SearchValues.Create(
         "\t\n\r !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
+    // The letters of PlainText, all of them Latin.
+    private static readonly SearchValues<char> PlainLetters = SearchValues.Create(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+        + "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ");
+
     /// <summary>True when <paramref name="text"/> has a character outside <see cref="PlainText"/>.</summary>
     public static bool NeedsFolding(ReadOnlySpan<char> text)
     {
@@ -40,16 +45,21 @@ internal static class UnicodeFolding
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
         try
         {
-            var state = new Removal(buffer);
-            state.Run(text);
-            var visible = new string(buffer, 0, state.Length);
+            var removal = new Removal(buffer);
+            removal.Run(text);
+            var visible = new string(buffer, 0, removal.Length);
             var normalized = visible.IsNormalized(NormalizationForm.FormKC) ? visible : visible.Normalize(NormalizationForm.FormKC);
+            var folded = FoldLookalikes(normalized);
+
+            // A view costs a detector pass: skip it when nothing changed that a signal could notice (the selector of
+            // an emoji, the joiners of an emoji sequence, a replaced lone surrogate).
+            var changed = removal.Significant || !ReferenceEquals(normalized, visible) || !ReferenceEquals(folded, normalized);
             return new UnicodeFoldResult(
-                FoldLookalikes(normalized),
-                state.Evasions,
-                state.Spans,
-                state.TagText?.ToString(),
-                state.VariationSelectorText?.ToString());
+                changed ? folded : text,
+                removal.Evasions,
+                removal.Spans,
+                removal.TagText?.ToString(),
+                removal.VariationSelectorText?.ToString());
         }
         finally
         {
@@ -88,6 +98,11 @@ internal static class UnicodeFolding
         || cp is >= 0xC0 and <= 0x24F and not (0xD7 or 0xF7)
         || cp is (>= 0xFF21 and <= 0xFF3A) or (>= 0xFF41 and <= 0xFF5A);
 
+    // Emoji, pictographs and other symbols outside ASCII: no signal pattern contains one, so what is removed next to
+    // one cannot complete a match (and -1, the edge of the text).
+    private static bool IsSymbol(int cp) =>
+        cp < 0 || (cp >= 0x80 && !Rune.IsLetterOrDigit(new Rune(cp)) && !Rune.IsWhiteSpace(new Rune(cp)));
+
     // Invisible characters with no business inside a word: zero-width space, non-joiner, joiner, word joiner, invisible
     // math operators, BOM / zero-width no-break space, Mongolian vowel separator, soft hyphen, combining grapheme
     // joiner, Hangul fillers, Khmer inherent vowels.
@@ -106,8 +121,11 @@ internal static class UnicodeFolding
     {
         private readonly char[] _output = output;
 
-        // The last code point written, and whether invisible characters followed a Latin letter since.
-        private int _previous;
+        // The last code point written (-1 before the first).
+        private int _previous = -1;
+
+        // Characters removed since the last one written; where invisible ones followed a Latin letter.
+        private bool _removed;
         private int _invisibleAfterLetter = -1;
 
         // The current word (run of letters): does it have Latin letters, foreign look-alikes, and where did it start.
@@ -126,6 +144,9 @@ internal static class UnicodeFolding
 
         public int Length { get; private set; }
 
+        /// <summary>True when something was removed where it could break a match (see <see cref="IsSymbol"/>).</summary>
+        public bool Significant { get; private set; }
+
         public EvasionTechniques Evasions { get; private set; }
 
         public (int Start, int End)[] Spans { get; } = new (int, int)[UnicodeFoldResult.SpanSlots];
@@ -139,6 +160,16 @@ internal static class UnicodeFolding
             var i = 0;
             while (i < text.Length)
             {
+                // Plain characters, most of any text, are copied in bulk.
+                var plain = text.AsSpan(i).IndexOfAnyExcept(PlainText);
+                var plainEnd = plain < 0 ? text.Length : i + plain;
+                if (plainEnd > i)
+                {
+                    Plain(text.AsSpan(i, plainEnd - i), i);
+                    i = plainEnd;
+                    continue;
+                }
+
                 var c = text[i];
                 int cp;
                 var width = 1;
@@ -162,16 +193,50 @@ internal static class UnicodeFolding
                 i += width;
             }
 
-            EndTagRun(text.Length);
-            EndSelectorRun(text.Length);
+            EndRuns(text.Length);
+
+            // Removed at the very end: it can still stand between a word and the end a pattern anchors on.
+            Significant |= _removed && !IsSymbol(_previous);
             EndWord(text.Length);
+        }
+
+        private void Plain(ReadOnlySpan<char> chunk, int at)
+        {
+            EndRuns(at);
+            BeforeVisible(chunk[0], at);
+            chunk.CopyTo(_output.AsSpan(Length));
+            Length += chunk.Length;
+
+            // Words: the chunk's letters are all Latin. A word running into the chunk ends at its first non-letter;
+            // the chunk's last word may run on past it.
+            var firstNonLetter = chunk.IndexOfAnyExcept(PlainLetters);
+            if (firstNonLetter != 0)
+            {
+                StartWord(at);
+                _wordHasLatin = true;
+            }
+
+            if (firstNonLetter >= 0)
+            {
+                EndWord(at + firstNonLetter);
+                var lastNonLetter = chunk.LastIndexOfAnyExcept(PlainLetters);
+                if (lastNonLetter < chunk.Length - 1)
+                {
+                    StartWord(at + lastNonLetter + 1);
+                    _wordHasLatin = true;
+                }
+            }
+
+            _previous = chunk[^1];
         }
 
         private void Step(int cp, int at, int width)
         {
             if (cp is >= 0xE0000 and <= 0xE007F)
             {
+                EndSelectorRun(at);
                 Tag(cp, at, width);
+                _removed = true;
                 return;
             }
 
@@ -193,6 +258,7 @@ internal static class UnicodeFolding
                 }
 
                 _selectorBytes!.Add((byte)selectorByte);
+                _removed = true;
                 return;
             }
 
@@ -206,30 +272,22 @@ internal static class UnicodeFolding
                     _invisibleAfterLetter = at;
                 }
 
+                _removed = true;
                 return;
             }
 
-            if (IsBidiControl(cp))
+            if (IsBidiControl(cp) || IsBidiMark(cp))
             {
-                Observe(EvasionTechniques.BidiControls, at, at + width);
-                return;
-            }
-
-            if (IsBidiMark(cp))
-            {
-                return;
-            }
-
-            if (_invisibleAfterLetter >= 0)
-            {
-                if (IsLatinLetter(cp))
+                if (IsBidiControl(cp))
                 {
-                    Observe(EvasionTechniques.InvisibleCharacters, _invisibleAfterLetter, at);
+                    Observe(EvasionTechniques.BidiControls, at, at + width);
                 }
 
-                _invisibleAfterLetter = -1;
+                _removed = true;
+                return;
             }
 
+            BeforeVisible(cp, at);
             TrackWord(cp, at);
             if (cp > char.MaxValue)
             {
@@ -242,6 +300,24 @@ internal static class UnicodeFolding
             }
 
             _previous = cp;
+        }
+
+        // Bookkeeping for the removed characters before a visible one.
+        private void BeforeVisible(int cp, int at)
+        {
+            if (!_removed)
+            {
+                return;
+            }
+
+            Significant |= !IsSymbol(_previous) && !IsSymbol(cp);
+            if (_invisibleAfterLetter >= 0 && IsLatinLetter(cp))
+            {
+                Observe(EvasionTechniques.InvisibleCharacters, _invisibleAfterLetter, at);
+            }
+
+            _invisibleAfterLetter = -1;
+            _removed = false;
         }
 
         private void Tag(int cp, int at, int width)
@@ -263,6 +339,12 @@ internal static class UnicodeFolding
                 // CANCEL TAG closes a run: the end of an emoji subdivision flag such as England's.
                 EndTagRun(at + width);
             }
+        }
+
+        private void EndRuns(int at)
+        {
+            EndTagRun(at);
+            EndSelectorRun(at);
         }
 
         private void EndTagRun(int end)
@@ -315,19 +397,23 @@ internal static class UnicodeFolding
             var lookalike = !latin && cp <= char.MaxValue && Confusables.IsForeignLookalike((char)cp);
             if (latin || lookalike || (cp <= char.MaxValue && char.IsLetter((char)cp)))
             {
-                if (_wordStart < 0)
-                {
-                    _wordStart = at;
-                    _wordHasLatin = false;
-                    _wordHasLookalike = false;
-                }
-
+                StartWord(at);
                 _wordHasLatin |= latin;
                 _wordHasLookalike |= lookalike;
                 return;
             }
 
             EndWord(at);
+        }
+
+        private void StartWord(int at)
+        {
+            if (_wordStart < 0)
+            {
+                _wordStart = at;
+                _wordHasLatin = false;
+                _wordHasLookalike = false;
+            }
         }
 
         private void EndWord(int end)
