@@ -5,8 +5,9 @@ namespace Caduceus.Detection.Injection.Normalization;
 
 /// <summary>
 /// Decides whether decoded bytes are text someone wrote, as opposed to an image, a hash or a word that merely looks
-/// like base64: valid UTF-8, no control characters but tab and line breaks (one in twenty tolerated), and at least
-/// 40% letters. Binary data fails within its first few bytes, so a prefix is enough to reject it.
+/// like base64: valid UTF-8, no control characters but tab and line breaks (one in twenty tolerated), and at least a
+/// quarter letters (a message may open with a mention, a number or markup). Binary data fails within its first few
+/// bytes, so a prefix is enough to reject it.
 /// </summary>
 internal static class DecodedText
 {
@@ -69,6 +70,6 @@ internal static class DecodedText
             }
         }
 
-        return controls * 20 <= chars.Length && letters * 5 >= chars.Length * 2;
+        return controls * 20 <= chars.Length && letters * 4 >= chars.Length;
     }
 }

@@ -40,32 +40,75 @@ internal static class Leetspeak
         }
     }
 
-    /// <summary>The text with every word that mixes letters and leetspeak characters folded.</summary>
+    /// <summary>
+    /// The text with every word that mixes letters and leetspeak characters folded, and short all-digit words ("4",
+    /// "45", "1") next to such a word: "4c7 45 4 h4ck3r" reads "act as a hacker", while "take 5 mg" keeps its 5.
+    /// </summary>
     public static string Fold(string text)
     {
         var chars = text.ToCharArray();
         var span = chars.AsSpan();
         Span<char> scratch = stackalloc char[MaxWordLength];
-        var from = 0;
+
+        // All-digit words wait here until the next word shows whether they stand among leetspeak.
+        var pendingStart = -1;
+        var pendingEnd = -1;
+        var afterLeet = false;
+        var i = 0;
         while (true)
         {
-            var hit = span[from..].IndexOfAny(Substitutes);
-            if (hit < 0)
+            while (i < span.Length && !IsWordChar(span[i]))
+            {
+                i++;
+            }
+
+            if (i == span.Length)
             {
                 break;
             }
 
-            var (start, end) = WordAround(span, from + hit);
-            var word = span[start..end];
-            if (HasLetter(word))
+            var start = i;
+            while (i < span.Length && IsWordChar(span[i]))
             {
-                // "1" is "i" in "1gnore" and "l" in "ru1es": take "l" only when that alone makes a signal word.
-                var asL = word.Length <= MaxWordLength && word.Contains('1') && FoldsToKeyword(word, scratch, oneAs: 'l')
-                    && !FoldsToKeyword(word, scratch, oneAs: 'i');
-                FoldInto(word, word, asL ? 'l' : 'i');
+                i++;
             }
 
-            from = Math.Max(end, from + hit + 1);
+            var word = span[start..i];
+            if (HasLetter(word))
+            {
+                var isLeet = word.ContainsAny(Substitutes);
+                if (isLeet)
+                {
+                    // "1" is "i" in "1gnore" and "l" in "ru1es": take "l" only when that alone makes a signal word.
+                    var asL = word.Length <= MaxWordLength && word.Contains('1') && FoldsToKeyword(word, scratch, oneAs: 'l')
+                        && !FoldsToKeyword(word, scratch, oneAs: 'i');
+                    FoldInto(word, word, asL ? 'l' : 'i');
+                    if (pendingStart >= 0)
+                    {
+                        FoldInto(span[pendingStart..pendingEnd], span[pendingStart..pendingEnd], 'i');
+                    }
+                }
+
+                pendingStart = -1;
+                afterLeet = isLeet;
+            }
+            else if (word.Length <= 3 && !word.ContainsAnyExcept(Substitutes))
+            {
+                if (afterLeet)
+                {
+                    FoldInto(word, word, 'i');
+                }
+                else
+                {
+                    pendingStart = pendingStart < 0 ? start : pendingStart;
+                    pendingEnd = i;
+                }
+            }
+            else
+            {
+                pendingStart = -1;
+                afterLeet = false;
+            }
         }
 
         return new string(chars);

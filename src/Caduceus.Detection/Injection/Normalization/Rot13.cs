@@ -9,13 +9,16 @@ namespace Caduceus.Detection.Injection.Normalization;
 /// </summary>
 internal static class Rot13
 {
-    // Few enough for the vectorized multi-string search (measured: 0.3 µs on 2 KB for these, 13 µs for all fifty
-    // SignalKeywords, which fall back to Aho-Corasick), long enough not to occur rotated in ordinary words.
+    // Few enough for the vectorized multi-string search (all fifty SignalKeywords fall back to Aho-Corasick: 13 µs on
+    // 2 KB instead of well under 1), long enough not to occur rotated in ordinary words.
     private static readonly string[] Stems =
-        ["ignore", "disregard", "forget", "override", "bypass", "previous", "instruction", "system", "prompt", "jailbreak", "reveal", "pretend"];
+    [
+        "ignore", "disregard", "forget", "override", "bypass", "previous", "instruction", "system", "prompt", "jailbreak",
+        "reveal", "pretend", "anything", "unfiltered", "developer", "restrict",
+    ];
 
     private static readonly SearchValues<string> Triggers = SearchValues.Create(
-        [.. Stems.Select(Apply), "rot13", "rot-13", "rot 13"],
+        [.. Stems.Select(Apply), "rot13", "rot-13"],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when a rot13 view of <paramref name="text"/> may reveal something.</summary>
