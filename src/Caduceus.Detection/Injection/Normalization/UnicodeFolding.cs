@@ -195,8 +195,8 @@ internal static class UnicodeFolding
 
             EndRuns(text.Length);
 
-            // Removed at the very end: it can still stand between a word and the end a pattern anchors on.
-            Significant |= _removed && !IsSymbol(_previous);
+            // Removed at the very end: it matters only between a word and the end a pattern anchors on ("### System").
+            Significant |= _removed && _previous >= 0 && Rune.IsLetterOrDigit(new Rune(_previous));
             EndWord(text.Length);
         }
 

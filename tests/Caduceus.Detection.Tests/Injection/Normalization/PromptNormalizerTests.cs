@@ -55,6 +55,14 @@ public sealed class PromptNormalizerTests
     }
 
     [Fact]
+    public void An_invisible_character_after_the_last_word_gets_a_view()
+    {
+        Assert.True(_normalizer.TryNormalize("### System\u200B", out var normalized));
+
+        Assert.Equal("### System", Assert.Single(normalized.Views).Text);
+    }
+
+    [Fact]
     public void An_invisible_character_between_words_breaks_a_match_and_gets_a_view()
     {
         Assert.True(_normalizer.TryNormalize("ignore \u200B previous", out var normalized));
@@ -71,7 +79,7 @@ public sealed class PromptNormalizerTests
 
         Assert.True(_normalizer.TryNormalize(text, out var normalized));
 
-        Assert.Contains(normalized.Views, v => v.Kind == PromptViewKind.Folded && v.Text == "What is a normal A1c?");
+        Assert.DoesNotContain(normalized.Views, v => v.Kind == PromptViewKind.Folded);
         var tags = Assert.Single(normalized.Views, v => v.Kind == PromptViewKind.TagCharacters);
         Assert.Equal(Attack, tags.Text);
         Assert.Equal(1, tags.Depth);
