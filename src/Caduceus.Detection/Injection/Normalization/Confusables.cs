@@ -15,8 +15,11 @@ namespace Caduceus.Detection.Injection.Normalization;
 /// </remarks>
 internal static class Confusables
 {
-    private const char First = '\u0100';
-    private const char Last = '\u058F';
+    /// <summary>The first character of the range the look-alikes are in.</summary>
+    public const char First = '\u0100';
+
+    /// <summary>The last character of the range the look-alikes are in.</summary>
+    public const char Last = '\u058F';
 
     // Pairs of (look-alike, Latin letter).
     private const string Pairs =

@@ -42,77 +42,119 @@ internal static class Leetspeak
 
     /// <summary>
     /// The text with every word that mixes letters and leetspeak characters folded, and short all-digit words ("4",
-    /// "45", "1") next to such a word: "4c7 45 4 h4ck3r" reads "act as a hacker", while "take 5 mg" keeps its 5.
+    /// "45", "1") among such words: "4c7 45 4 h4ck3r" reads "act as a hacker", while "take 5 mg" keeps its 5.
     /// </summary>
     public static string Fold(string text)
     {
         var chars = text.ToCharArray();
         var span = chars.AsSpan();
         Span<char> scratch = stackalloc char[MaxWordLength];
-
-        // All-digit words wait here until the next word shows whether they stand among leetspeak.
-        var pendingStart = -1;
-        var pendingEnd = -1;
-        var afterLeet = false;
-        var i = 0;
+        var from = 0;
         while (true)
         {
-            while (i < span.Length && !IsWordChar(span[i]))
-            {
-                i++;
-            }
-
-            if (i == span.Length)
+            var hit = span[from..].IndexOfAny(Substitutes);
+            if (hit < 0)
             {
                 break;
             }
 
-            var start = i;
-            while (i < span.Length && IsWordChar(span[i]))
-            {
-                i++;
-            }
-
-            var word = span[start..i];
+            var (start, end) = WordAround(span, from + hit);
+            var word = span[start..end];
             if (HasLetter(word))
             {
-                var isLeet = word.ContainsAny(Substitutes);
-                if (isLeet)
-                {
-                    // "1" is "i" in "1gnore" and "l" in "ru1es": take "l" only when that alone makes a signal word.
-                    var asL = word.Length <= MaxWordLength && word.Contains('1') && FoldsToKeyword(word, scratch, oneAs: 'l')
-                        && !FoldsToKeyword(word, scratch, oneAs: 'i');
-                    FoldInto(word, word, asL ? 'l' : 'i');
-                    if (pendingStart >= 0)
-                    {
-                        FoldInto(span[pendingStart..pendingEnd], span[pendingStart..pendingEnd], 'i');
-                    }
-                }
+                // "1" is "i" in "1gnore" and "l" in "ru1es": take "l" only when that alone makes a signal word.
+                var asL = word.Length <= MaxWordLength && word.Contains('1') && FoldsToKeyword(word, scratch, oneAs: 'l')
+                    && !FoldsToKeyword(word, scratch, oneAs: 'i');
+                FoldInto(word, word, asL ? 'l' : 'i');
+            }
+            else if (IsDigitWord(word) && AmongLeetspeak(text, start, end))
+            {
+                FoldInto(word, word, 'i');
+            }
 
-                pendingStart = -1;
-                afterLeet = isLeet;
-            }
-            else if (word.Length <= 3 && !word.ContainsAnyExcept(Substitutes))
-            {
-                if (afterLeet)
-                {
-                    FoldInto(word, word, 'i');
-                }
-                else
-                {
-                    pendingStart = pendingStart < 0 ? start : pendingStart;
-                    pendingEnd = i;
-                }
-            }
-            else
-            {
-                pendingStart = -1;
-                afterLeet = false;
-            }
+            from = end;
         }
 
         return new string(chars);
     }
+
+    // Whether a word of the original text, within three all-digit words either way, is a leetspeak word.
+    private static bool AmongLeetspeak(string text, int start, int end)
+    {
+        var (s, e) = (start, end);
+        for (var step = 0; step < 3 && PreviousWord(text, s) is var (ps, pe) && pe > ps; step++)
+        {
+            var word = text.AsSpan(ps, pe - ps);
+            if (IsLeetWord(word))
+            {
+                return true;
+            }
+
+            if (!IsDigitWord(word))
+            {
+                break;
+            }
+
+            s = ps;
+        }
+
+        for (var step = 0; step < 3 && NextWord(text, e) is var (ns, ne) && ne > ns; step++)
+        {
+            var word = text.AsSpan(ns, ne - ns);
+            if (IsLeetWord(word))
+            {
+                return true;
+            }
+
+            if (!IsDigitWord(word))
+            {
+                break;
+            }
+
+            e = ne;
+        }
+
+        return false;
+    }
+
+    private static (int Start, int End) PreviousWord(string text, int start)
+    {
+        var end = start;
+        while (end > 0 && !IsWordChar(text[end - 1]))
+        {
+            end--;
+        }
+
+        var wordStart = end;
+        while (wordStart > 0 && IsWordChar(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        return (wordStart, end);
+    }
+
+    private static (int Start, int End) NextWord(string text, int end)
+    {
+        var start = end;
+        while (start < text.Length && !IsWordChar(text[start]))
+        {
+            start++;
+        }
+
+        var wordEnd = start;
+        while (wordEnd < text.Length && IsWordChar(text[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        return (start, wordEnd);
+    }
+
+    private static bool IsLeetWord(ReadOnlySpan<char> word) => word.ContainsAny(Substitutes) && HasLetter(word);
+
+    // "4", "45", "1": short, and every character a leetspeak substitute.
+    private static bool IsDigitWord(ReadOnlySpan<char> word) => word.Length <= 3 && !word.ContainsAnyExcept(Substitutes);
 
     private static bool FoldsToKeyword(ReadOnlySpan<char> word, Span<char> scratch) =>
         FoldsToKeyword(word, scratch, 'i') || (word.Contains('1') && FoldsToKeyword(word, scratch, 'l'));

@@ -69,13 +69,13 @@ internal static class UnicodeFolding
 
     private static string FoldLookalikes(string text)
     {
-        var i = 0;
-        while (i < text.Length && Confusables.Fold(text[i]) == '\0')
+        var i = text.AsSpan().IndexOfAnyInRange(Confusables.First, Confusables.Last);
+        while (i >= 0 && i < text.Length && Confusables.Fold(text[i]) == '\0')
         {
             i++;
         }
 
-        if (i == text.Length)
+        if (i < 0 || i == text.Length)
         {
             return text;
         }
