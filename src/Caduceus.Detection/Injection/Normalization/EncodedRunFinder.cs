@@ -7,8 +7,9 @@ namespace Caduceus.Detection.Injection.Normalization;
 /// <summary>
 /// Finds where a long run of base64 characters, or of characters that can spell hex bytes ("69 67", "\x69",
 /// "0x69, 0x67"), begins, so <see cref="EncodedSegmentScanner"/> reads ordinary prose not character by character but
-/// 64 at a time: vector compares give one bit per character, and shifting and AND-ing the bits marks each position
-/// where k set bits in a row begin.
+/// 64 at a time: vector compares give one bit per character, shifting and AND-ing the bits marks each position where
+/// k set bits in a row begin, and the ones at the end of one block plus those at the start of the next catch runs
+/// across the boundary.
 /// </summary>
 internal static class EncodedRunFinder
 {
@@ -26,37 +27,52 @@ internal static class EncodedRunFinder
             return -1;
         }
 
-        var (base64, hexish) = Masks(text, from);
+        ulong previousBase64 = 0;
+        ulong previousHexish = 0;
         for (var block = from; block < text.Length; block += 64)
         {
-            var (nextBase64, nextHexish) = block + 64 < text.Length ? Masks(text, block + 64) : (0UL, 0UL);
-            var starts = RunStarts(base64, nextBase64, base64Run) | RunStarts(hexish, nextHexish, hexRun);
+            var (base64, hexish) = Masks(text, block);
+
+            // A run across the boundary starts where the previous block's last run of ones does.
+            var crossing = Crossing(previousBase64, base64, base64Run) | Crossing(previousHexish, hexish, hexRun);
+            if (crossing != 0)
+            {
+                return block - crossing;
+            }
+
+            var starts = RunStarts(base64, base64Run) | RunStarts(hexish, hexRun);
             if (starts != 0)
             {
                 return block + BitOperations.TrailingZeroCount(starts);
             }
 
-            (base64, hexish) = (nextBase64, nextHexish);
+            (previousBase64, previousHexish) = (base64, hexish);
         }
 
         return -1;
     }
 
-    // Bit i set when bits i .. i + length - 1 of (high:low) are all set, for i in 0..63.
-    private static ulong RunStarts(ulong low, ulong high, int length)
+    // How far back into the previous block a run of at least `length` that crosses into this one starts; 0 for none.
+    private static int Crossing(ulong previous, ulong current, int length)
     {
-        var bits = ((UInt128)high << 64) | low;
-        var power = 1;
+        var before = BitOperations.LeadingZeroCount(~previous);
+        var after = BitOperations.TrailingZeroCount(~current);
+        return before > 0 && before + after >= length ? before : 0;
+    }
+
+    // Bit i set when bits i .. i + length - 1 of `bits` are all set (ones past bit 63 do not count).
+    private static ulong RunStarts(ulong bits, int length)
+    {
         var runs = bits;
+        var power = 1;
         while (power * 2 <= length)
         {
             runs &= runs >> power;
             power *= 2;
         }
 
-        // runs: power in a row; cover the rest with a second window that overlaps the first.
-        runs &= runs >> (length - power);
-        return (ulong)runs;
+        // runs: `power` in a row; a second, overlapping window covers the rest.
+        return runs & (runs >> (length - power));
     }
 
     // One bit per character of text[start .. start + 64) (fewer at the end): base64 characters, and hex-ish ones.
@@ -66,9 +82,26 @@ internal static class EncodedRunFinder
         ulong hexish = 0;
         var end = Math.Min(start + 64, text.Length);
         var i = start;
+        var chars = MemoryMarshal.Cast<char, ushort>(text);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + 32 <= end; i += 32)
+            {
+                var low = Vector256.Create(chars.Slice(i, 16));
+                var high = Vector256.Create(chars.Slice(i + 16, 16));
+                if (Vector256.GreaterThanAny(low | high, Vector256.Create((ushort)0x7F)))
+                {
+                    break;
+                }
+
+                var (b, h) = Classify(Vector256.Narrow(low, high));
+                base64 |= (ulong)b << (i - start);
+                hexish |= (ulong)h << (i - start);
+            }
+        }
+
         if (Vector128.IsHardwareAccelerated)
         {
-            var chars = MemoryMarshal.Cast<char, ushort>(text);
             for (; i + 16 <= end; i += 16)
             {
                 var low = Vector128.Create(chars.Slice(i, 8));
@@ -101,6 +134,24 @@ internal static class EncodedRunFinder
         }
 
         return (base64, hexish);
+    }
+
+    // 32 ASCII characters at once.
+    private static (uint Base64, uint Hexish) Classify(Vector256<byte> c)
+    {
+        var lower = c | Vector256.Create((byte)0x20);
+        var fromA = lower - Vector256.Create((byte)'a');
+        var letter = Vector256.LessThanOrEqual(fromA, Vector256.Create((byte)25));
+        var hexLetter = Vector256.LessThanOrEqual(fromA, Vector256.Create((byte)5));
+        var digit = Vector256.LessThanOrEqual(c - Vector256.Create((byte)'0'), Vector256.Create((byte)9));
+        var base64 = letter | digit
+            | Vector256.Equals(c, Vector256.Create((byte)'+')) | Vector256.Equals(c, Vector256.Create((byte)'/'))
+            | Vector256.Equals(c, Vector256.Create((byte)'-')) | Vector256.Equals(c, Vector256.Create((byte)'_'));
+        var hexish = digit | hexLetter
+            | Vector256.Equals(lower, Vector256.Create((byte)'x')) | Vector256.Equals(c, Vector256.Create((byte)' '))
+            | Vector256.Equals(c, Vector256.Create((byte)',')) | Vector256.Equals(c, Vector256.Create((byte)':'))
+            | Vector256.Equals(c, Vector256.Create((byte)'\\'));
+        return (base64.ExtractMostSignificantBits(), hexish.ExtractMostSignificantBits());
     }
 
     // 16 ASCII characters at once.
