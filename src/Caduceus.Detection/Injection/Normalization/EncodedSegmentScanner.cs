@@ -3,8 +3,8 @@ using System.Buffers;
 namespace Caduceus.Detection.Injection.Normalization;
 
 /// <summary>
-/// Finds base64 and hex runs in a text, no allocation: runs of base64 characters (standard or URL-safe) of
-/// at least the minimum length, contiguous hex runs, and hex bytes written one by one ("69 67 6e", "69:67:6e",
+/// Finds base64 and hex runs in a text, without allocating: runs of base64 characters (standard or URL-safe) of at
+/// least the minimum length, contiguous hex runs, and hex bytes written one by one ("69 67 6e", "69:67:6e",
 /// "\x69\x67", "0x69, 0x67"; at least half the minimum length of them). A run is reported only when its first bytes
 /// decode to text (<see cref="DecodedText"/>), so images, hashes and long words cost one small decode each. Prose
 /// is skipped 64 characters at a time (<see cref="EncodedRunFinder"/>); only regions that start with a long enough

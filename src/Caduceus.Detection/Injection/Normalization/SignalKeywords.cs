@@ -3,10 +3,10 @@ using System.Collections.Frozen;
 namespace Caduceus.Detection.Injection.Normalization;
 
 /// <summary>
-/// Words the injection signals are built from (<see cref="InjectionSignals"/>), in English and Spanish. A folding that
-/// costs a detector pass (leetspeak, rot13) is made only when it turns up one of them, so ordinary clinical shorthand
+/// Words the injection signals are built from (<see cref="InjectionSignals"/>), in English and Spanish. A leetspeak view,
+/// which costs a detector pass, is made only when folding a word turns up one of them, so ordinary clinical shorthand
 /// ("A1c", "5mg", "q4h") costs no pass. Keep in step with the signals: a signal word missing here can still be found
-/// when another word of the same attack is here.
+/// when another word of the same attack is here. (<see cref="Rot13"/> keeps its own shorter list of stems.)
 /// </summary>
 internal static class SignalKeywords
 {
