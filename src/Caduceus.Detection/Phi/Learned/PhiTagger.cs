@@ -170,7 +170,9 @@ public sealed class PhiTagger : IDetector
                 (start, end) = WholeNumber(document.Text, start, end);
             }
 
-            if (!LooksLike(type, document.Text.AsSpan(start, end - start)) || AlreadyReported(findings, start, end))
+            if (!LooksLike(type, document.Text.AsSpan(start, end - start))
+                || (type == EntityTypes.Name && first == last && IsCommonWordStartingASentence(document, first))
+                || AlreadyReported(findings, start, end))
             {
                 continue;
             }
@@ -218,6 +220,21 @@ public sealed class PhiTagger : IDetector
         var flags = _lexicon.Lookup(word);
         return (flags & (LexiconFlags.CommonWord | LexiconFlags.NonName | LexiconFlags.Cue)) != 0
             && ((flags & (LexiconFlags.GivenName | LexiconFlags.Surname)) == 0 || !char.IsUpper(word[0]));
+    }
+
+    // "First, what blood sugar is": a lone common word that is capitalized only because it starts a sentence is not
+    // evidence of a name, even if some list also knows it as a surname.
+    private bool IsCommonWordStartingASentence(TaggerDocument document, int i)
+    {
+        var token = document.Tokens[i];
+        if ((_lexicon.Lookup(document.Text.AsSpan(token.Start, token.Length)) & LexiconFlags.CommonWord) == 0)
+        {
+            return false;
+        }
+
+        var before = document.Text.AsSpan(0, token.Start).TrimEnd();
+        return before.IsEmpty || before[^1] is '.' or '!' or '?' or ':' or '\n' || token.Start == 0
+            || document.Text.AsSpan(0, token.Start).TrimEnd(' ').EndsWith('\n');
     }
 
     // A phone number the tagger labelled in part ("28-64-66-98" with "28" left out) is widened to the digits and

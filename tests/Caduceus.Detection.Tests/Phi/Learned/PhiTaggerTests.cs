@@ -47,6 +47,7 @@ public sealed class PhiTaggerTests
     [InlineData("Vitals: HR 88, RR 16, BP 132/84, SpO2 97% on room air, temp 37.2 C. Pain 4/10.")]
     [InlineData("Continue metformin 1000 mg BID and recheck A1c in 3 months; G2P1 at 28w4d.")]
     [InlineData("She moved here from Illinois in 2019 and works as a teacher.")]
+    [InlineData("Cover the topics in short sections with headings. First, what blood sugar is. Second, how metformin works.")]
     public void Reports_nothing_in_clinical_or_technical_text_without_identifiers(string text) =>
         Assert.Empty(Tag(text));
 
