@@ -5,14 +5,18 @@ using Microsoft.Extensions.Options;
 namespace Caduceus.Gateway.Pipeline;
 
 /// <summary>
-/// The analyzer each application's traffic goes through: the gateway's analyzer without the detectors the
-/// application disabled. Built once at start-up; an analyzer that is not a <see cref="TextAnalyzer"/> (a test's
-/// stand-in) serves every application as it is.
+/// The analyzers each application's traffic goes through: the gateway's analyzer without the detectors the
+/// application disabled, and for answers also without the injection detectors when the response policy lets every
+/// injection finding pass (their findings could change nothing, so they are not computed). Built once at start-up;
+/// an analyzer that is not a <see cref="TextAnalyzer"/> (a test's stand-in) serves every application as it is.
 /// </summary>
 internal sealed class ApplicationAnalyzers
 {
     private readonly ITextAnalyzer _default;
+    private static readonly string[] InjectionDetectors = [nameof(Detection.Injection.InjectionHeuristics), nameof(Detection.Injection.Learned.InjectionClassifier)];
+
     private readonly Dictionary<string, ITextAnalyzer> _byApplication = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ITextAnalyzer> _answersByApplication = new(StringComparer.OrdinalIgnoreCase);
 
     public ApplicationAnalyzers(ITextAnalyzer analyzer, IOptions<GatewayOptions> options)
     {
@@ -24,9 +28,17 @@ internal sealed class ApplicationAnalyzers
 
         foreach (var (name, application) in options.Value.Applications)
         {
-            _byApplication[name] = full.Without(application.Detection.Disabled);
+            var requests = full.Without(application.Detection.Disabled);
+            _byApplication[name] = requests;
+            var response = application.Policy.Response;
+            var injectionsPass = response.Injection == Policy.PolicyAction.Allow && !response.Entities.ContainsKey(EntityTypes.PromptInjection);
+            _answersByApplication[name] = injectionsPass ? requests.Without(InjectionDetectors) : requests;
         }
     }
 
+    /// <summary>The analyzer for what the application's callers send.</summary>
     public ITextAnalyzer For(string applicationName) => _byApplication.GetValueOrDefault(applicationName, _default);
+
+    /// <summary>The analyzer for the model's answers to the application.</summary>
+    public ITextAnalyzer ForAnswers(string applicationName) => _answersByApplication.GetValueOrDefault(applicationName, _default);
 }

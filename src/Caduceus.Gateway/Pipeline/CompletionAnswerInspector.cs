@@ -26,7 +26,7 @@ internal sealed class CompletionAnswerInspector(ApplicationAnalyzers analyzers, 
         }
 
         var policy = exchange.Application.Policy.Response;
-        var analyzer = analyzers.For(exchange.ApplicationName);
+        var analyzer = analyzers.ForAnswers(exchange.ApplicationName);
         var redacted = new FindingSummary();
         var restore = PseudonymsToRestore(exchange);
         var restored = 0;

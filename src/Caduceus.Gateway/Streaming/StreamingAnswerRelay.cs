@@ -27,7 +27,7 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
         var context = exchange.HttpContext;
         var deadline = exchange.UpstreamDeadline!;
         var idleTimeout = exchange.Application.Upstream.StreamIdleTimeout;
-        var relay = new Relay(analyzers.For(exchange.ApplicationName), exchange.Application.Policy.Response, CompletionAnswerInspector.PseudonymsToRestore(exchange), exchange.Canary);
+        var relay = new Relay(analyzers.ForAnswers(exchange.ApplicationName), exchange.Application.Policy.Response, CompletionAnswerInspector.PseudonymsToRestore(exchange), exchange.Canary);
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/event-stream";
