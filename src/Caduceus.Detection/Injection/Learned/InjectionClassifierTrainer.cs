@@ -37,18 +37,10 @@ public static class InjectionClassifierTrainer
         var squaredGradients = new double[TextFeatures.Dimension];
         double bias = 0, biasSquaredGradient = 0;
         var order = Enumerable.Range(0, examples.Length).ToArray();
-        var state = options.Seed;
+        var shuffle = new SeededShuffle(options.Seed);
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
-            for (var i = order.Length - 1; i > 0; i--)
-            {
-                state += 0x9E3779B97F4A7C15;
-                var z = (state ^ (state >> 30)) * 0xBF58476D1CE4E5B9;
-                z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
-                var j = (int)((z ^ (z >> 31)) % (ulong)(i + 1));
-                (order[i], order[j]) = (order[j], order[i]);
-            }
-
+            shuffle.Shuffle(order);
             foreach (var e in order)
             {
                 var (features, isAttack) = examples[e];

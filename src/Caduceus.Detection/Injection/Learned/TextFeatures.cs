@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Caduceus.Detection.Phi.Learned;
 
 namespace Caduceus.Detection.Injection.Learned;
 
@@ -35,8 +36,8 @@ internal static class TextFeatures
                 // Punctuation that carries meaning in attacks ("###", "<|", "[INST]") is a word of its own.
                 if (!char.IsWhiteSpace(normal[i]))
                 {
-                    var symbolHash = Fnv(normal.AsSpan(i, 1));
-                    Add(counts, seen, Mix(symbolHash ^ WordSeed));
+                    var symbolHash = FeatureHash.Of(normal.AsSpan(i, 1));
+                    Add(counts, seen, FeatureHash.Mix(symbolHash ^ WordSeed));
                 }
 
                 i++;
@@ -50,11 +51,11 @@ internal static class TextFeatures
             }
 
             var word = normal.AsSpan(start, i - start);
-            var wordHash = Fnv(word);
-            Add(counts, seen, Mix(wordHash ^ WordSeed));
+            var wordHash = FeatureHash.Of(word);
+            Add(counts, seen, FeatureHash.Mix(wordHash ^ WordSeed));
             if (previousWord != 0)
             {
-                Add(counts, seen, Mix((previousWord * 31) ^ wordHash ^ BigramSeed));
+                Add(counts, seen, FeatureHash.Mix((previousWord * 31) ^ wordHash ^ BigramSeed));
             }
 
             previousWord = wordHash;
@@ -62,7 +63,7 @@ internal static class TextFeatures
             {
                 for (var k = 0; k + 4 <= word.Length; k++)
                 {
-                    Add(counts, seen, Mix(Fnv(word.Slice(k, 4)) ^ CharSeed));
+                    Add(counts, seen, FeatureHash.Mix(FeatureHash.Of(word.Slice(k, 4)) ^ CharSeed));
                 }
             }
         }
@@ -98,23 +99,5 @@ internal static class TextFeatures
         var index = (int)(hash & (Dimension - 1));
         var sign = (hash >> 63) == 0 ? 1f : -1f;
         counts[index] = counts.GetValueOrDefault(index) + sign;
-    }
-
-    private static ulong Fnv(ReadOnlySpan<char> value)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in value)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
-    }
-
-    private static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
-        return z ^ (z >> 31);
     }
 }

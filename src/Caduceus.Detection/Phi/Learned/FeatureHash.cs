@@ -53,8 +53,8 @@ internal static class FeatureHash
     public static ulong Feature(FeatureTemplate template, ulong first, ulong second, ulong third) =>
         Feature(template, Mix(Mix(first ^ (second * 0xC2B2AE3D27D4EB4F)) ^ (third * 0x165667B19E3779F9)));
 
-    // The finalizer of SplitMix64: spreads every input bit over the whole word.
-    private static ulong Mix(ulong z)
+    /// <summary>The finalizer of SplitMix64: spreads every input bit over the whole word.</summary>
+    public static ulong Mix(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EB;

@@ -35,12 +35,12 @@ public static class PhiTaggerTrainer
 
         var weights = new AveragedWeights(labels.Count);
         var order = Enumerable.Range(0, documents.Length).ToArray();
-        var random = new SplitMix64(options.Seed);
+        var shuffle = new SeededShuffle(options.Seed);
         Span<ulong> features = stackalloc ulong[TaggerDocument.MaxFeatures];
         Span<float> scores = stackalloc float[labels.Count];
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
-            Shuffle(order, random);
+            shuffle.Shuffle(order);
             long correct = 0, total = 0;
             foreach (var d in order)
             {
@@ -104,28 +104,6 @@ public static class PhiTaggerTrainer
         }
 
         return best;
-    }
-
-    private static void Shuffle(int[] order, SplitMix64 random)
-    {
-        for (var i = order.Length - 1; i > 0; i--)
-        {
-            var j = (int)(random.Next() % (ulong)(i + 1));
-            (order[i], order[j]) = (order[j], order[i]);
-        }
-    }
-
-    private sealed class SplitMix64(ulong seed)
-    {
-        private ulong _state = seed;
-
-        public ulong Next()
-        {
-            var z = _state += 0x9E3779B97F4A7C15;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
-            return z ^ (z >> 31);
-        }
     }
 
     // Weights with lazily kept running totals: a weight's total is brought up to date only when it changes.
