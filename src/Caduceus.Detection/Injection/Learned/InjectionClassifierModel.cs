@@ -54,18 +54,21 @@ public sealed class InjectionClassifierModel
         var best = double.NegativeInfinity;
         foreach (var segment in TextSegments.Split(text.Length > TextFeatures.MaxCharacters ? text[..TextFeatures.MaxCharacters] : text))
         {
-            best = Math.Max(best, Margin(TextFeatures.Extract(segment)));
+            using var features = TextFeatures.Compute(segment);
+            best = Math.Max(best, Margin(features));
         }
 
         return double.IsNegativeInfinity(best) ? 0 : Sigmoid(best);
     }
 
-    internal double Margin(List<(int Index, float Value)> features)
+    internal double Margin(SparseFeatures features)
     {
         double sum = Bias;
-        foreach (var (index, value) in features)
+        var indices = features.Indices;
+        var values = features.Values;
+        for (var i = 0; i < indices.Length; i++)
         {
-            sum += _weights[index] * value;
+            sum += _weights[indices[i]] * values[i];
         }
 
         return sum;

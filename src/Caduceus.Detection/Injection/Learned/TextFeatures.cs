@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Caduceus.Detection.Phi.Learned;
@@ -10,6 +11,10 @@ namespace Caduceus.Detection.Injection.Learned;
 /// length. Hashing (signed, into 2^18 buckets) keeps the model a fixed-size array with no vocabulary. Long texts are
 /// cut at <see cref="MaxCharacters"/>.
 /// </summary>
+/// <remarks>
+/// Scoring and training share <see cref="Compute"/>, so a model sees at run time exactly the vectors it was trained
+/// on. It works in pooled arrays and sorts instead of hashing into dictionaries: the classifier runs on every message.
+/// </remarks>
 internal static class TextFeatures
 {
     public const int Bits = 18;
@@ -20,13 +25,41 @@ internal static class TextFeatures
     private const ulong BigramSeed = 0x5A17_0002;
     private const ulong CharSeed = 0x5A17_0003;
 
-    /// <summary>The features of <paramref name="text"/>: bucket index and signed value, buckets distinct, unit length.</summary>
+    /// <summary>The features of <paramref name="text"/>: bucket index and signed value, buckets ascending and distinct, unit length.</summary>
     public static List<(int Index, float Value)> Extract(string text)
+    {
+        using var features = Compute(text);
+        var list = new List<(int, float)>(features.Count);
+        for (var i = 0; i < features.Count; i++)
+        {
+            list.Add((features.Indices[i], features.Values[i]));
+        }
+
+        return list;
+    }
+
+    /// <summary>The features of <paramref name="text"/> in pooled arrays; dispose to return them.</summary>
+    public static SparseFeatures Compute(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var normal = Normalize(text.Length > MaxCharacters ? text[..MaxCharacters] : text);
-        var counts = new Dictionary<int, float>();
-        var seen = new HashSet<ulong>();
+
+        // Every character yields at most a symbol or a character 4-gram, and every word two more hashes.
+        var hashes = ArrayPool<ulong>.Shared.Rent((3 * normal.Length) + 1);
+        try
+        {
+            var count = CollectHashes(normal, hashes);
+            return ToFeatures(hashes.AsSpan(0, count));
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(hashes);
+        }
+    }
+
+    private static int CollectHashes(string normal, ulong[] hashes)
+    {
+        var count = 0;
         var previousWord = 0UL;
         var i = 0;
         while (i < normal.Length)
@@ -36,8 +69,7 @@ internal static class TextFeatures
                 // Punctuation that carries meaning in attacks ("###", "<|", "[INST]") is a word of its own.
                 if (!char.IsWhiteSpace(normal[i]))
                 {
-                    var symbolHash = FeatureHash.Of(normal.AsSpan(i, 1));
-                    Add(counts, seen, FeatureHash.Mix(symbolHash ^ WordSeed));
+                    hashes[count++] = FeatureHash.Mix(FeatureHash.Of(normal.AsSpan(i, 1)) ^ WordSeed);
                 }
 
                 i++;
@@ -52,34 +84,59 @@ internal static class TextFeatures
 
             var word = normal.AsSpan(start, i - start);
             var wordHash = FeatureHash.Of(word);
-            Add(counts, seen, FeatureHash.Mix(wordHash ^ WordSeed));
+            hashes[count++] = FeatureHash.Mix(wordHash ^ WordSeed);
             if (previousWord != 0)
             {
-                Add(counts, seen, FeatureHash.Mix((previousWord * 31) ^ wordHash ^ BigramSeed));
+                hashes[count++] = FeatureHash.Mix((previousWord * 31) ^ wordHash ^ BigramSeed);
             }
 
             previousWord = wordHash;
-            if (word.Length >= 4)
+            for (var k = 0; k + 4 <= word.Length; k++)
             {
-                for (var k = 0; k + 4 <= word.Length; k++)
-                {
-                    Add(counts, seen, FeatureHash.Mix(FeatureHash.Of(word.Slice(k, 4)) ^ CharSeed));
-                }
+                hashes[count++] = FeatureHash.Mix(FeatureHash.Of(word.Slice(k, 4)) ^ CharSeed);
             }
         }
 
-        var norm = MathF.Sqrt(counts.Values.Sum(v => v * v));
-        if (norm == 0)
+        return count;
+    }
+
+    // Each distinct hash counts once, +1 or -1 by its top bit, in the bucket its low bits name.
+    private static SparseFeatures ToFeatures(Span<ulong> hashes)
+    {
+        hashes.Sort();
+        var signedBuckets = ArrayPool<int>.Shared.Rent(Math.Max(1, hashes.Length));
+        var distinct = 0;
+        for (var i = 0; i < hashes.Length; i++)
         {
-            return [];
+            if (i > 0 && hashes[i] == hashes[i - 1])
+            {
+                continue;
+            }
+
+            var bucket = (int)(hashes[i] & (Dimension - 1));
+            signedBuckets[distinct++] = (bucket << 1) | (int)(hashes[i] >> 63);
         }
 
-        var features = new List<(int, float)>(counts.Count);
-        foreach (var (index, value) in counts.OrderBy(pair => pair.Key))
+        var buckets = signedBuckets.AsSpan(0, distinct);
+        buckets.Sort();
+        var features = new SparseFeatures(distinct);
+        var sumOfSquares = 0f;
+        var k = 0;
+        while (k < buckets.Length)
         {
-            features.Add((index, value / norm));
+            var bucket = buckets[k] >> 1;
+            var value = 0f;
+            for (; k < buckets.Length && buckets[k] >> 1 == bucket; k++)
+            {
+                value += (buckets[k] & 1) == 0 ? 1f : -1f;
+            }
+
+            features.Add(bucket, value);
+            sumOfSquares += value * value;
         }
 
+        ArrayPool<int>.Shared.Return(signedBuckets);
+        features.ToUnitLength(MathF.Sqrt(sumOfSquares));
         return features;
     }
 
@@ -87,17 +144,5 @@ internal static class TextFeatures
     {
         var folded = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
         return folded.ToLower(CultureInfo.InvariantCulture);
-    }
-
-    private static void Add(Dictionary<int, float> counts, HashSet<ulong> seen, ulong hash)
-    {
-        if (!seen.Add(hash))
-        {
-            return;
-        }
-
-        var index = (int)(hash & (Dimension - 1));
-        var sign = (hash >> 63) == 0 ? 1f : -1f;
-        counts[index] = counts.GetValueOrDefault(index) + sign;
     }
 }
