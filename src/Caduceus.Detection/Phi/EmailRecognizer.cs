@@ -8,11 +8,11 @@ namespace Caduceus.Detection.Phi;
 /// </summary>
 public sealed partial class EmailRecognizer : IDetector
 {
-    private static readonly PatternRecognizer Recognizer = new(
+    internal static readonly PatternRecognizer Recognizer = new(
         nameof(EmailRecognizer),
         EntityTypes.Email,
         requiredChars: "@",
-        [new("email address pattern", Address(), 0.9)],
+        [new("email address pattern", Address(), 0.9, Anchor: new RegexAnchor("@", tokenChars: ".%+-", notAfter: "@"))],
         new ContextWords(["email", "e-mail", "mail", "contact", "write to"]),
         EmailValidator.Check);
 
@@ -22,10 +22,10 @@ public sealed partial class EmailRecognizer : IDetector
     /// <inheritdoc />
     public void Detect(DetectionInput input, List<Finding> findings) => Recognizer.Detect(input, findings);
 
-    // The lookbehind admits only token starts, so a long run of address characters is scanned once, not once per
-    // character. Labels are separated by dots, which keeps the repetitions unambiguous.
+    // Tried only at the start of the token before each '@'. Labels are separated by dots, which keeps the repetitions
+    // unambiguous.
     [GeneratedRegex(
-        @"(?<![\w.%+@-])[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![\w@-]|\.[A-Za-z0-9])",
+        @"\G(?<![\w.%+@-])[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![\w@-]|\.[A-Za-z0-9])",
         DetectionRegex.Options,
         DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex Address();

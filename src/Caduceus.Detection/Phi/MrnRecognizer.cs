@@ -12,13 +12,13 @@ public sealed partial class MrnRecognizer : IDetector
     private const string NotAfterToken = @"(?<![\w-])";
     private const string NotBeforeToken = @"(?![\w-]|[.,][0-9])";
 
-    private static readonly PatternRecognizer Recognizer = new(
+    internal static readonly PatternRecognizer Recognizer = new(
         nameof(MrnRecognizer),
         EntityTypes.Mrn,
         requiredChars: "0123456789",
         [
             new("MRN pattern with MRN prefix", Labelled(), 0.9),
-            new("MRN pattern of digits with optional letter prefix", Digits(), 0.4, RequiresContext: true),
+            new("MRN pattern of digits with optional letter prefix", Digits(), 0.4, RequiresContext: true, Anchor: new RegexAnchor("0123456789", tokenChars: "-")),
         ],
         new ContextWords(
         [
@@ -38,6 +38,6 @@ public sealed partial class MrnRecognizer : IDetector
     private static partial Regex Labelled();
 
     // 12345678, A1234567, AB-1234567: only with context.
-    [GeneratedRegex(NotAfterToken + "(?:[A-Za-z]{1,3}-?)?[0-9]{6,10}" + NotBeforeToken, DetectionRegex.Options, DetectionRegex.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"\G" + NotAfterToken + "(?:[A-Za-z]{1,3}-?)?[0-9]{6,10}" + NotBeforeToken, DetectionRegex.Options, DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex Digits();
 }

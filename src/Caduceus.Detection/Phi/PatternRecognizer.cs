@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.RegularExpressions;
 
 namespace Caduceus.Detection.Phi;
 
@@ -49,6 +50,10 @@ internal sealed class PatternRecognizer
         {
             ArgumentOutOfRangeException.ThrowIfNegative(pattern.Score, nameof(patterns));
             ArgumentOutOfRangeException.ThrowIfGreaterThan(pattern.Score, 1.0, nameof(patterns));
+            if (pattern.Anchor is not null && !pattern.Regex.ToString().StartsWith(@"\G", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"The anchored pattern '{pattern.Description}' must begin with \\G.", nameof(patterns));
+            }
         }
 
         Name = name;
@@ -62,6 +67,8 @@ internal sealed class PatternRecognizer
     public string Name { get; }
 
     public string EntityType { get; }
+
+    internal IReadOnlyList<RecognizerPattern> Patterns => _patterns;
 
     /// <summary>Appends a finding for every accepted candidate in <paramref name="input"/>.</summary>
     public void Detect(DetectionInput input, List<Finding> findings)
@@ -85,26 +92,63 @@ internal sealed class PatternRecognizer
                 continue;
             }
 
-            // One regex never matches a span twice, so only the findings of earlier patterns can share a span.
             var patternFindingsStart = findings.Count;
+            if (pattern.Anchor is { } anchor)
+            {
+                var from = 0;
+                var matchedTo = 0;
+                while (NextAnchoredMatch(pattern.Regex, anchor, text, ref from, ref matchedTo) is { } match)
+                {
+                    Add(findings, Evaluate(text, match.Index, match.Length, pattern), ownFindingsStart, patternFindingsStart, ref earlierSpans);
+                }
+
+                continue;
+            }
+
             foreach (var match in pattern.Regex.EnumerateMatches(text))
             {
-                var finding = Evaluate(text, match.Index, match.Length, pattern);
-                if (finding is null)
-                {
-                    continue;
-                }
-
-                if (patternFindingsStart == ownFindingsStart)
-                {
-                    findings.Add(finding);
-                    continue;
-                }
-
-                earlierSpans = IndexSpans(findings, ownFindingsStart, patternFindingsStart, earlierSpans);
-                AddOrKeepHigher(findings, earlierSpans, finding);
+                Add(findings, Evaluate(text, match.Index, match.Length, pattern), ownFindingsStart, patternFindingsStart, ref earlierSpans);
             }
         }
+    }
+
+    /// <summary>
+    /// The next match of an anchored pattern whose anchor lies at or after <paramref name="from"/> and that starts at or
+    /// after <paramref name="matchedTo"/> (the end of the previous match): matches never overlap, as in a regex scan.
+    /// </summary>
+    internal static Match? NextAnchoredMatch(Regex regex, RegexAnchor anchor, string text, ref int from, ref int matchedTo)
+    {
+        int start;
+        while ((start = anchor.NextStart(text, ref from)) >= 0)
+        {
+            if (start >= matchedTo && regex.Match(text, start) is { Success: true } match)
+            {
+                matchedTo = match.Index + match.Length;
+                from = Math.Max(from, matchedTo);
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    // One regex never matches a span twice, so only the findings of earlier patterns can share a span.
+    private static void Add(
+        List<Finding> findings, Finding? finding, int ownFindingsStart, int patternFindingsStart, ref Dictionary<(int Start, int Length), int>? earlierSpans)
+    {
+        if (finding is null)
+        {
+            return;
+        }
+
+        if (patternFindingsStart == ownFindingsStart)
+        {
+            findings.Add(finding);
+            return;
+        }
+
+        earlierSpans = IndexSpans(findings, ownFindingsStart, patternFindingsStart, earlierSpans);
+        AddOrKeepHigher(findings, earlierSpans, finding);
     }
 
     private Finding? Evaluate(string text, int start, int length, RecognizerPattern pattern)

@@ -17,10 +17,15 @@ namespace Caduceus.Detection.Phi;
 /// A cheap test that rules out texts the regex cannot match ("no '.com' anywhere"); null scans every text. For regexes
 /// whose first character is common (a letter), where the regex's own search for a starting point is slow.
 /// </param>
+/// <param name="Anchor">
+/// Where matches can start, for a <c>\G</c> pattern: tried only at the start of each anchor's token run (see
+/// <see cref="RegexAnchor"/>). Null lets the regex search the whole text.
+/// </param>
 internal sealed record RecognizerPattern(
     string Description,
     Regex Regex,
     double Score,
     bool RequiresContext = false,
     CandidateValidator? Validator = null,
-    TextPrecheck? Precheck = null);
+    TextPrecheck? Precheck = null,
+    RegexAnchor? Anchor = null);

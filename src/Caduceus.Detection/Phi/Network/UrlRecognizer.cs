@@ -35,19 +35,25 @@ public sealed partial class UrlRecognizer : IDetector
     private static readonly SearchValues<string> DotTopLevelDomains =
         SearchValues.Create([.. TopLevelDomains.Select(tld => "." + tld)], StringComparison.Ordinal);
 
-    private static readonly PatternRecognizer Recognizer = new(
+    internal static readonly PatternRecognizer Recognizer = new(
         nameof(UrlRecognizer),
         EntityTypes.Url,
         requiredChars: ".:",
         [
-            new("URL pattern with scheme", WithScheme(), 0.85, Precheck: static text => text.Contains("://", StringComparison.Ordinal)),
+            new(
+                "URL pattern with scheme",
+                WithScheme(),
+                0.85,
+                Precheck: static text => text.Contains("://", StringComparison.Ordinal),
+                Anchor: new RegexAnchor(":", tokenChars: "", notAfter: "@")),
             new("URL pattern starting with www", WithWww(), 0.8, Precheck: static text => text.Contains("www", StringComparison.OrdinalIgnoreCase)),
             new(
                 "URL pattern of a bare domain",
                 BareDomain(),
                 0.55,
                 Validator: UrlValidator.CheckBareDomain,
-                Precheck: static text => text.ContainsAny(DotTopLevelDomains)),
+                Precheck: static text => text.ContainsAny(DotTopLevelDomains),
+                Anchor: new RegexAnchor(".", tokenChars: ".%+/-", notAfter: "@")),
         ],
         new ContextWords(
         [
@@ -62,7 +68,7 @@ public sealed partial class UrlRecognizer : IDetector
     public void Detect(DetectionInput input, List<Finding> findings) => Recognizer.Detect(input, findings);
 
     [GeneratedRegex(
-        @"(?<![\w@])(?i:https?|ftp)://(?:" + Host + @"|\[[0-9A-Fa-f:.]{2,45}\])" + Port + Path,
+        @"\G(?<![\w@])(?i:https?|ftp)://(?:" + Host + @"|\[[0-9A-Fa-f:.]{2,45}\])" + Port + Path,
         DetectionRegex.Options,
         DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex WithScheme();
@@ -75,7 +81,7 @@ public sealed partial class UrlRecognizer : IDetector
 
     // Not the domain or the local part of an email address: no '@' on either side.
     [GeneratedRegex(
-        @"(?<![\w@.%+/-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+" + TopLevelDomain + @"(?![\w@-]|\.[A-Za-z0-9])" + Port + Path,
+        @"\G(?<![\w@.%+/-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+" + TopLevelDomain + @"(?![\w@-]|\.[A-Za-z0-9])" + Port + Path,
         DetectionRegex.Options,
         DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex BareDomain();
