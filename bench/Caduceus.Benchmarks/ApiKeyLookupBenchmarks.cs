@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Hosting;
 using Caduceus.Gateway.Keys;
+using Caduceus.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public class ApiKeyLookupBenchmarks
 {
     private string _dataDirectory = "";
     private ServiceProvider _services = null!;
-    private IApiKeyStore _store = null!;
+    private IApiKeyLookup _lookup = null!;
     private SqliteApiKeyStore _sqlite = null!;
     private string _secret = "";
 
@@ -37,17 +38,18 @@ public class ApiKeyLookupBenchmarks
         services.AddLogging();
         services.AddCaduceusGateway(configuration);
         _services = services.BuildServiceProvider();
-        _store = _services.GetRequiredService<IApiKeyStore>();
+        _lookup = _services.GetRequiredService<IApiKeyLookup>();
         _sqlite = _services.GetRequiredService<SqliteApiKeyStore>();
+        var key = new NewApiKey(GatewayOptions.DefaultApplicationName, [CallerRoles.Service]);
 
         // A store with a few keys, as after some use; the presented key is one of them.
         for (var i = 0; i < 20; i++)
         {
-            await _store.CreateAsync(GatewayOptions.DefaultApplicationName, CancellationToken.None);
+            await _sqlite.CreateAsync(key, CancellationToken.None);
         }
 
-        _secret = (await _store.CreateAsync(GatewayOptions.DefaultApplicationName, CancellationToken.None)).Secret;
-        if (await _store.FindAsync(_secret, CancellationToken.None) is null || await _sqlite.FindAsync(_secret, CancellationToken.None) is null)
+        _secret = (await _sqlite.CreateAsync(key, CancellationToken.None)).Secret;
+        if (await _lookup.FindAsync(_secret, CancellationToken.None) is null || await _sqlite.FindAsync(_secret, CancellationToken.None) is null)
         {
             throw new InvalidOperationException("The key just created was not found.");
         }
@@ -62,8 +64,8 @@ public class ApiKeyLookupBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "Find API key in SQLite (SHA-256 + SELECT)")]
-    public Task<ApiKeyRecord?> Find_valid_key_in_sqlite() => _sqlite.FindAsync(_secret, CancellationToken.None);
+    public Task<ApiKeyMatch?> Find_valid_key_in_sqlite() => _sqlite.FindAsync(_secret, CancellationToken.None);
 
     [Benchmark(Description = "Find API key as registered (cache in front of SQLite)")]
-    public Task<ApiKeyRecord?> Find_valid_key_as_registered() => _store.FindAsync(_secret, CancellationToken.None);
+    public Task<ApiKeyMatch?> Find_valid_key_as_registered() => _lookup.FindAsync(_secret, CancellationToken.None);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Caduceus.Cli.Commands;
+using Caduceus.Cli.Commands.Keys;
 
 namespace Caduceus.Cli;
 
@@ -18,6 +19,7 @@ internal static class CaduceusCommand
         var root = new RootCommand("Caduceus: a security gateway for AI that handles protected health information.");
         root.Options.Add(ConfigOption);
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(TestModelCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(RedactCommand.Create());

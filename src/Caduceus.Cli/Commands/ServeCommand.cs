@@ -55,7 +55,7 @@ internal static class ServeCommand
                     cancellationToken);
                 if (issued is not null)
                 {
-                    Console.WriteLine($"Client API key for application 'default' (shown once; store it now): {issued.Secret}");
+                    Console.WriteLine($"Client API key for application 'default', role service (shown once; store it now): {issued.Secret}");
                 }
 
                 foreach (var address in GatewayApplication.ListeningAddresses(app))

@@ -11,5 +11,11 @@ public static class SecurityEventTypes
     /// <summary>Pseudonym tokens in an answer were turned back into real values for an entitled caller.</summary>
     public const string ResponseRestored = "response.restored";
     public const string AuthenticationFailed = "authentication.failed";
+
+    /// <summary>Too many failed authentications came from one source; its requests are refused for a while.</summary>
+    public const string AuthenticationThrottled = "authentication.throttled";
+
+    /// <summary>An authenticated caller asked for something its roles do not allow.</summary>
+    public const string AuthorizationDenied = "authorization.denied";
     public const string InspectionFailed = "inspection.failed";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Caduceus.Events;
@@ -14,18 +15,25 @@ namespace Caduceus.Gateway.Authentication;
 
 /// <summary>
 /// Authenticates clients by API key, sent as <c>Authorization: Bearer KEY</c> (what OpenAI clients send) or
-/// <c>api-key: KEY</c>. Keys are looked up by hash; the comparison is constant-time.
+/// <c>api-key: KEY</c>. Keys are looked up by hash; unknown, revoked, expired and replaced keys are refused, each
+/// refusal counts against the source address, and every refusal is a security event (key id, application, route and
+/// reason; never the secret).
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IApiKeyStore keys,
+    IApiKeyLookup keys,
+    ApiKeyUsageRecorder usage,
+    AuthenticationFailureLimiter failures,
     SecurityEventBus events,
     TimeProvider timeProvider)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
+
+    // The handler lives for one request, so what authentication learned is still here when the challenge comes.
+    private Refusal? _refusal;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -35,36 +43,58 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var record = await keys.FindAsync(presented, Context.RequestAborted);
-        if (record is null)
+        var address = Context.Connection.RemoteIpAddress;
+        if (failures.IsThrottled(address, out var retryAfter))
         {
+            _refusal = new Refusal(RefusalCodes.TooManyFailedAuthentications, null, retryAfter);
+            return AuthenticateResult.Fail("Too many failed authentications from this address.");
+        }
+
+        var match = await keys.FindAsync(presented, Context.RequestAborted);
+        var reason = match is null ? ApiKeyRefusalReason.Unknown : match.RefusalAt(timeProvider.GetUtcNow());
+        if (reason is not null)
+        {
+            failures.RecordFailure(address);
+            _refusal = new Refusal(AuthenticationEventCodes.For(reason.Value), match?.Record, null);
             return AuthenticateResult.Fail("The API key is not valid.");
         }
 
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, record.Id),
-                new Claim(CallerClaims.KeyId, record.Id),
-                new Claim(CallerClaims.Application, record.Application),
-            ],
-            ApiKeyAuthenticationDefaults.Scheme);
+        var record = match!.Record;
+        await usage.RecordAsync(record.Id);
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, record.Id),
+            new(CallerClaims.KeyId, record.Id),
+            new(CallerClaims.Application, record.Application),
+        };
+        claims.AddRange(record.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        var identity = new ClaimsIdentity(claims, ApiKeyAuthenticationDefaults.Scheme);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiKeyAuthenticationDefaults.Scheme));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var missing = PresentedKey(Request) is null;
-        var securityEvent = new SecurityEvent(
-            SecurityEventIds.New(),
-            timeProvider.GetUtcNow(),
-            SecurityEventTypes.AuthenticationFailed,
-            missing ? "missing_api_key" : RefusalCodes.InvalidApiKey,
-            Application: null,
-            Principal: null,
-            Request.Path,
-            new Dictionary<string, int>(),
-            []);
-        events.Publish(securityEvent);
+        var refusal = _refusal ?? new Refusal(missing ? AuthenticationEventCodes.MissingApiKey : AuthenticationEventCodes.UnknownApiKey, null, null);
+        var throttled = refusal.RetryAfter is not null;
+        var securityEvent = Publish(
+            throttled ? SecurityEventTypes.AuthenticationThrottled : SecurityEventTypes.AuthenticationFailed,
+            refusal.Code,
+            refusal.Key?.Application,
+            refusal.Key?.Id);
+
+        if (refusal.RetryAfter is { } retryAfter)
+        {
+            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            await GatewayErrors.WriteAsync(
+                Context,
+                StatusCodes.Status429TooManyRequests,
+                RefusalCodes.TooManyFailedAuthentications,
+                "Too many failed authentications from this address; try again after the time in Retry-After.",
+                securityEvent.Id);
+            return;
+        }
+
         Response.Headers.WWWAuthenticate = "Bearer";
         var message = missing
             ? "No API key was sent. Send it as 'Authorization: Bearer <key>'."
@@ -72,8 +102,24 @@ internal sealed class ApiKeyAuthenticationHandler(
         await GatewayErrors.WriteAsync(Context, StatusCodes.Status401Unauthorized, RefusalCodes.InvalidApiKey, message, securityEvent.Id);
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        GatewayErrors.WriteAsync(Context, StatusCodes.Status403Forbidden, "forbidden", "This key may not use this endpoint.");
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var securityEvent = Publish(
+            SecurityEventTypes.AuthorizationDenied,
+            RefusalCodes.RoleNotAllowed,
+            CallerClaims.ApplicationOf(Context.User),
+            CallerClaims.KeyIdOf(Context.User));
+        await GatewayErrors.WriteAsync(
+            Context, StatusCodes.Status403Forbidden, RefusalCodes.RoleNotAllowed, "This key's roles do not allow this endpoint.", securityEvent.Id);
+    }
+
+    private SecurityEvent Publish(string type, string code, string? application, string? keyId)
+    {
+        var securityEvent = new SecurityEvent(
+            SecurityEventIds.New(), timeProvider.GetUtcNow(), type, code, application, keyId, Request.Path, new Dictionary<string, int>(), []);
+        events.Publish(securityEvent);
+        return securityEvent;
+    }
 
     private static string? PresentedKey(HttpRequest request)
     {
@@ -87,4 +133,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         string? apiKey = request.Headers["api-key"];
         return string.IsNullOrWhiteSpace(apiKey) ? null : apiKey.Trim();
     }
+
+    /// <summary>Why this request's key was refused; <see cref="RetryAfter"/> is set when its address is throttled.</summary>
+    private sealed record Refusal(string Code, ApiKeyRecord? Key, TimeSpan? RetryAfter);
 }

@@ -2,7 +2,7 @@ using System.Security.Claims;
 
 namespace Caduceus.Gateway.Authentication;
 
-/// <summary>Claim types the gateway puts on an authenticated caller, and typed access to them.</summary>
+/// <summary>Claim types the gateway puts on an authenticated caller, and typed access to them. Roles use <see cref="ClaimTypes.Role"/>.</summary>
 internal static class CallerClaims
 {
     public const string KeyId = "caduceus:key_id";

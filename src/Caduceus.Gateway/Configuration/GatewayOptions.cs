@@ -15,6 +15,9 @@ public sealed class GatewayOptions
     /// <summary>Request size limits, enforced before anything is inspected.</summary>
     public RequestLimitsOptions Limits { get; set; } = new();
 
+    /// <summary>Limits on failed key authentications (brute force).</summary>
+    public ApiKeyOptions ApiKeys { get; set; } = new();
+
     /// <summary>The AI applications the gateway protects, by name.</summary>
     public Dictionary<string, ApplicationOptions> Applications { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

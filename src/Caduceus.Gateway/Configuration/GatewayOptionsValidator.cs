@@ -25,6 +25,16 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add("Limits:MaxMessages must be between 1 and 10000.");
         }
 
+        if (options.ApiKeys.MaxFailuresPerAddress is < 1 or > 1_000_000)
+        {
+            failures.Add("ApiKeys:MaxFailuresPerAddress must be between 1 and 1000000.");
+        }
+
+        if (options.ApiKeys.FailureWindow < TimeSpan.FromSeconds(1) || options.ApiKeys.FailureWindow > TimeSpan.FromDays(1))
+        {
+            failures.Add("ApiKeys:FailureWindow must be between 00:00:01 and 1.00:00:00.");
+        }
+
         if (!options.Applications.ContainsKey(GatewayOptions.DefaultApplicationName))
         {
             failures.Add($"Applications:{GatewayOptions.DefaultApplicationName} must be configured.");

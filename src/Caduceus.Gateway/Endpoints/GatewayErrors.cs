@@ -1,9 +1,14 @@
 using System.Text.Json;
+using Caduceus.Gateway.Admin;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Caduceus.Gateway.Endpoints;
 
-/// <summary>Writes refusals and failures in the OpenAI error shape, so OpenAI clients surface them as API errors.</summary>
+/// <summary>
+/// Writes refusals and failures: in the OpenAI error shape, so OpenAI clients surface them as API errors, except on
+/// the admin API, which answers with RFC 9457 problem details. Both carry the same code and event id.
+/// </summary>
 internal static class GatewayErrors
 {
     public const string EventIdHeader = "X-Caduceus-Event-Id";
@@ -16,12 +21,20 @@ internal static class GatewayErrors
         }
 
         context.Response.StatusCode = statusCode;
-        context.Response.ContentType = "application/json";
         if (eventId is not null)
         {
             context.Response.Headers[EventIdHeader] = eventId;
         }
 
+        if (AdminApi.Owns(context.Request.Path))
+        {
+            context.Response.ContentType = "application/problem+json";
+            var problem = new ProblemBody("about:blank", ReasonPhrases.GetReasonPhrase(statusCode), statusCode, message, code, eventId);
+            await JsonSerializer.SerializeAsync(context.Response.Body, problem, GatewayJsonContext.Default.ProblemBody, context.RequestAborted);
+            return;
+        }
+
+        context.Response.ContentType = "application/json";
         var body = Body(statusCode, code, message, eventId);
         await JsonSerializer.SerializeAsync(context.Response.Body, body, GatewayJsonContext.Default.OpenAIErrorBody, context.RequestAborted);
     }
@@ -37,6 +50,7 @@ internal static class GatewayErrors
     {
         401 => "authentication_error",
         403 => "permission_error",
+        429 => "rate_limit_error",
         >= 500 => "api_error",
         _ => "invalid_request_error",
     };

@@ -13,5 +13,6 @@ internal sealed record OpenAIError(
     [property: JsonPropertyName("event_id")] string? EventId);
 
 [JsonSerializable(typeof(OpenAIErrorBody))]
+[JsonSerializable(typeof(ProblemBody))]
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 internal sealed partial class GatewayJsonContext : JsonSerializerContext;

@@ -1,3 +1,5 @@
+using Caduceus.Gateway.Admin;
+using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Endpoints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
@@ -11,7 +13,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Caduceus.Gateway.Hosting;
 
-/// <summary>Builds the gateway web application: Kestrel, authentication, the OpenAI-compatible endpoints and probes.</summary>
+/// <summary>Builds the gateway web application: Kestrel, authentication, the OpenAI-compatible endpoints, the admin API and probes.</summary>
 public static class GatewayApplication
 {
     public static WebApplication Build(GatewayLaunchOptions launch)
@@ -70,8 +72,9 @@ public static class GatewayApplication
 
         app.MapGet("/healthz", HealthEndpoints.Live).AllowAnonymous();
         app.MapGet("/readyz", HealthEndpoints.ReadyAsync).AllowAnonymous();
-        app.MapPost("/v1/chat/completions", ChatCompletionsEndpoint.HandleAsync);
-        app.MapGet("/v1/models", ModelsEndpoint.HandleAsync);
+        app.MapPost("/v1/chat/completions", ChatCompletionsEndpoint.HandleAsync).RequireAuthorization(GatewayPolicies.ModelUse);
+        app.MapGet("/v1/models", ModelsEndpoint.HandleAsync).RequireAuthorization(GatewayPolicies.ModelUse);
+        AdminApi.Map(app);
     }
 
     /// <summary>The addresses Kestrel actually listens on (a port 0 in configuration becomes the real port).</summary>

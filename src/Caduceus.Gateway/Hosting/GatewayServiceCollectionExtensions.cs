@@ -1,6 +1,7 @@
 using System.Net;
 using Caduceus.Detection;
 using Caduceus.Events;
+using Caduceus.Gateway.Admin;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Events;
@@ -11,7 +12,6 @@ using Caduceus.Gateway.Storage;
 using Caduceus.Gateway.Streaming;
 using Caduceus.Gateway.Vault;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -34,7 +34,11 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddSingleton<GatewayDatabase>();
         services.AddSingleton<SqliteApiKeyStore>();
-        services.AddSingleton<IApiKeyStore>(sp => new CachingApiKeyStore(sp.GetRequiredService<SqliteApiKeyStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<SqliteApiKeyStore>());
+        services.AddSingleton<IApiKeyLookup>(sp => new CachingApiKeyLookup(sp.GetRequiredService<SqliteApiKeyStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ApiKeyUsageRecorder>();
+        services.AddSingleton<AuthenticationFailureLimiter>();
+        services.AddSingleton<AdminKeyLog>();
 
         services.AddSingleton<ITextAnalyzer>(_ => TextAnalyzer.CreateDefault());
         services.AddSingleton<ApplicationAnalyzers>();
@@ -48,8 +52,7 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddAuthentication(ApiKeyAuthenticationDefaults.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationDefaults.Scheme, null);
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationDefaults.Scheme).RequireAuthenticatedUser().Build());
+        GatewayPolicies.Add(services.AddAuthorizationBuilder());
 
         AddUpstreamHttpClient(services);
         AddChatPipeline(services);

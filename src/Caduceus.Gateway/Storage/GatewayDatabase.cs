@@ -4,31 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace Caduceus.Gateway.Storage;
 
-/// <summary>The embedded SQLite database under the data directory. Creates the file and schema on first use.</summary>
+/// <summary>The embedded SQLite database under the data directory. Creates the file and brings its schema up to date on first use.</summary>
 public sealed class GatewayDatabase
 {
     private const string FileName = "caduceus.db";
-
-    private const string Schema = """
-        PRAGMA journal_mode = WAL;
-        CREATE TABLE IF NOT EXISTS api_keys (
-            id          TEXT PRIMARY KEY,
-            key_hash    BLOB NOT NULL UNIQUE,
-            application TEXT NOT NULL,
-            created_at  TEXT NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS pseudonyms (
-            scope       BLOB NOT NULL,
-            token       TEXT NOT NULL,
-            entity_type TEXT NOT NULL,
-            lookup      BLOB NOT NULL,
-            value       BLOB NOT NULL,
-            expires_at  INTEGER NOT NULL,
-            PRIMARY KEY (scope, token),
-            UNIQUE (scope, lookup)
-        ) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS pseudonyms_expires_at ON pseudonyms (expires_at);
-        """;
 
     private readonly string _connectionString;
     private readonly Lazy<bool> _initialized;
@@ -76,9 +55,7 @@ public sealed class GatewayDatabase
 
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = Schema;
-        command.ExecuteNonQuery();
+        GatewaySchema.Apply(connection);
         return true;
     }
 }

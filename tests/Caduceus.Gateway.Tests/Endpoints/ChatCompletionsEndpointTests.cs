@@ -178,7 +178,7 @@ public sealed class ChatCompletionsEndpointTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("invalid_api_key", await ErrorCodeAsync(response));
-        Assert.Contains(harness.Events.Snapshot(), e => e.Type == SecurityEventTypes.AuthenticationFailed && e.Code == "invalid_api_key");
+        Assert.Contains(harness.Events.Snapshot(), e => e.Type == SecurityEventTypes.AuthenticationFailed && e.Code == "unknown_api_key");
     }
 
     [Fact]

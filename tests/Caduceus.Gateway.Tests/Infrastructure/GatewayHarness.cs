@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Hosting;
 using Caduceus.Gateway.Keys;
+using Caduceus.Gateway.Storage;
+using Caduceus.Identity;
 using Caduceus.TestModel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +14,10 @@ using OpenAI.Chat;
 
 namespace Caduceus.Gateway.Tests.Infrastructure;
 
-/// <summary>A real gateway and a real test model, each on a free loopback port, with a fresh data directory.</summary>
+/// <summary>
+/// A real gateway and a real test model, each on a free loopback port, with a fresh data directory and a
+/// <see cref="CallerRoles.Service"/> key of the default application.
+/// </summary>
 internal sealed class GatewayHarness : IAsyncDisposable
 {
     private readonly WebApplication _gateway;
@@ -43,6 +48,24 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public string DataDirectory => _dataDirectory;
 
     public RecentSecurityEvents Events => _gateway.Services.GetRequiredService<RecentSecurityEvents>();
+
+    /// <summary>Where the gateway's database lives, for a second store on it (as the CLI opens one).</summary>
+    public string DatabaseDirectory => _gateway.Services.GetRequiredService<GatewayDatabase>().DirectoryPath;
+
+    /// <summary>The gateway's own key store.</summary>
+    public IApiKeyStore Keys => _gateway.Services.GetRequiredService<IApiKeyStore>();
+
+    /// <summary>Creates a key of the default application with <paramref name="roles"/>.</summary>
+    public Task<IssuedApiKey> CreateKeyAsync(params string[] roles) =>
+        Keys.CreateAsync(new NewApiKey("default", roles), CancellationToken.None);
+
+    /// <summary>An HTTP client that sends <paramref name="secret"/> as its key.</summary>
+    public HttpClient HttpWithKey(string secret)
+    {
+        var client = AnonymousHttp();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
 
     public static async Task<GatewayHarness> StartAsync(
         TestModelScript? script = null,
@@ -77,7 +100,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
         var gateway = GatewayApplication.Build(launch);
         await gateway.StartAsync();
-        var issued = await gateway.Services.GetRequiredService<IApiKeyStore>().CreateAsync("default", CancellationToken.None);
+        var issued = await gateway.Services.GetRequiredService<IApiKeyStore>().CreateAsync(new NewApiKey("default", [CallerRoles.Service]), CancellationToken.None);
         var address = GatewayApplication.ListeningAddresses(gateway).First();
         return new GatewayHarness(gateway, model, dataDirectory, new Uri(address + "/"), issued.Secret, logs);
     }

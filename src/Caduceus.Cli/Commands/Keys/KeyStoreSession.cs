@@ -1,0 +1,64 @@
+using Caduceus.Gateway.Configuration;
+using Caduceus.Gateway.Hosting;
+using Caduceus.Gateway.Keys;
+using Caduceus.Gateway.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Caduceus.Cli.Commands.Keys;
+
+/// <summary>
+/// The gateway's key store as a <c>keys</c> verb sees it: the same configuration sources and data directory as
+/// <c>serve</c>. Turns configuration and storage failures into the one-line error every verb ends with.
+/// </summary>
+internal sealed class KeyStoreSession
+{
+    private KeyStoreSession(GatewayOptions options, IApiKeyStore store)
+    {
+        Options = options;
+        Store = store;
+    }
+
+    public GatewayOptions Options { get; }
+
+    public IApiKeyStore Store { get; }
+
+    public static TimeProvider Clock => TimeProvider.System;
+
+    public static async Task<int> RunAsync(FileInfo? configFile, Func<KeyStoreSession, Task<int>> action)
+    {
+        GatewayOptions options;
+        try
+        {
+            var configuration = GatewayConfiguration.Build(new GatewayLaunchOptions { ConfigFile = configFile?.FullName });
+            options = GatewayConfiguration.BindOptions(configuration);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or InvalidDataException or InvalidOperationException or FormatException)
+        {
+            return CommandErrors.Fail("invalid configuration: " + exception.Message);
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+        {
+            return CommandErrors.Fail("invalid configuration: DataDirectory must name a directory.");
+        }
+
+        var store = new SqliteApiKeyStore(new GatewayDatabase(Microsoft.Extensions.Options.Options.Create(options)), Clock);
+        try
+        {
+            return await action(new KeyStoreSession(options, store));
+        }
+        catch (SqliteException exception)
+        {
+            return CommandErrors.Fail($"the key store in '{Path.GetFullPath(options.DataDirectory)}' could not be used: {exception.Message}");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return CommandErrors.Fail($"the key store in '{Path.GetFullPath(options.DataDirectory)}' could not be used: {exception.Message}");
+        }
+        finally
+        {
+            // Pooled connections would otherwise keep the database files open until the process ends.
+            SqliteConnection.ClearAllPools();
+        }
+    }
+}

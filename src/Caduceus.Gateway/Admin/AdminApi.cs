@@ -1,0 +1,20 @@
+using Caduceus.Gateway.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Caduceus.Gateway.Admin;
+
+/// <summary>The admin API under <c>/admin</c>: admin keys only, and problem details for every error.</summary>
+internal static class AdminApi
+{
+    public const string Prefix = "/admin";
+
+    public static bool Owns(PathString path) => path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var admin = endpoints.MapGroup(Prefix).RequireAuthorization(GatewayPolicies.Admin);
+        AdminKeysEndpoints.Map(admin.MapGroup("/keys"));
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Caduceus.Gateway.Keys;
+
+/// <summary>
+/// Remembers key lookups, found or not, for a short time so that authentication does not hit the database on every
+/// request. Entries are keyed by the hash of the presented secret, never the secret, and live at most
+/// <see cref="Lifetime"/>: a key revoked, rotated or created in the store, by this process or another (the CLI), is
+/// seen within that time. Expiry needs no refresh: it is judged against the clock on every request. The cache is
+/// bounded, so a flood of made-up keys cannot grow it without limit.
+/// </summary>
+internal sealed class CachingApiKeyLookup(IApiKeyLookup inner, TimeProvider timeProvider) : IApiKeyLookup, IDisposable
+{
+    /// <summary>How long a lookup is trusted. One second keeps revocation prompt and still absorbs bursts.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(1);
+
+    private const int MaxEntries = 100_000;
+
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
+
+    public async Task<ApiKeyMatch?> FindAsync(string presentedSecret, CancellationToken cancellationToken)
+    {
+        var key = CacheKey(presentedSecret);
+        if (_cache.TryGetValue(key, out Lookup? cached))
+        {
+            return cached!.Match;
+        }
+
+        var match = await inner.FindAsync(presentedSecret, cancellationToken);
+        _cache.Set(key, new Lookup(match), new MemoryCacheEntryOptions
+        {
+            AbsoluteExpiration = timeProvider.GetUtcNow() + Lifetime,
+            Size = 1,
+        });
+        return match;
+    }
+
+    public void Dispose() => _cache.Dispose();
+
+    private static string CacheKey(string secret) => Convert.ToBase64String(ApiKeySecrets.Hash(secret));
+
+    /// <summary>A lookup result; a null match is a remembered miss.</summary>
+    private sealed record Lookup(ApiKeyMatch? Match);
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Caduceus.Gateway.Storage;
+
+/// <summary>
+/// The database's tables and their migrations. <c>PRAGMA user_version</c> counts the migrations applied; a database
+/// from before migrations existed is version 0 and has the <see cref="Initial"/> tables, so a fresh database and an
+/// old one take the same path to the current shape.
+/// </summary>
+internal static class GatewaySchema
+{
+    /// <summary>The tables as first released (version 0). Never edit: add a migration instead.</summary>
+    private const string Initial = """
+        CREATE TABLE IF NOT EXISTS api_keys (
+            id          TEXT PRIMARY KEY,
+            key_hash    BLOB NOT NULL UNIQUE,
+            application TEXT NOT NULL,
+            created_at  TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS pseudonyms (
+            scope       BLOB NOT NULL,
+            token       TEXT NOT NULL,
+            entity_type TEXT NOT NULL,
+            lookup      BLOB NOT NULL,
+            value       BLOB NOT NULL,
+            expires_at  INTEGER NOT NULL,
+            PRIMARY KEY (scope, token),
+            UNIQUE (scope, lookup)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS pseudonyms_expires_at ON pseudonyms (expires_at);
+        """;
+
+    /// <summary>Migration N takes the database from version N to N + 1.</summary>
+    private static readonly string[] Migrations =
+    [
+        // 1: key lifecycle. Keys from before roles existed could use the models and nothing else: 'service' keeps that.
+        """
+        ALTER TABLE api_keys ADD COLUMN roles TEXT NOT NULL DEFAULT 'service';
+        ALTER TABLE api_keys ADD COLUMN label TEXT;
+        ALTER TABLE api_keys ADD COLUMN expires_at TEXT;
+        ALTER TABLE api_keys ADD COLUMN revoked_at TEXT;
+        ALTER TABLE api_keys ADD COLUMN revoked_reason TEXT;
+        ALTER TABLE api_keys ADD COLUMN last_used_at TEXT;
+        ALTER TABLE api_keys ADD COLUMN previous_key_hash BLOB;
+        ALTER TABLE api_keys ADD COLUMN previous_valid_until TEXT;
+        CREATE INDEX api_keys_previous_key_hash ON api_keys (previous_key_hash);
+        """,
+    ];
+
+    public static int CurrentVersion => Migrations.Length;
+
+    public static void Apply(SqliteConnection connection)
+    {
+        using (var wal = connection.CreateCommand())
+        {
+            // Outside the transaction: the journal mode cannot change inside one.
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteNonQuery();
+        }
+
+        // IMMEDIATE: the gateway and a CLI verb starting together migrate once, one after the other.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        Execute(connection, transaction, Initial);
+        var version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+        if (version > CurrentVersion)
+        {
+            throw new InvalidOperationException(
+                $"The database was written by a newer Caduceus (schema version {version}; this one knows up to {CurrentVersion}).");
+        }
+
+        for (; version < CurrentVersion; version++)
+        {
+            Execute(connection, transaction, Migrations[version]);
+        }
+
+        Execute(connection, transaction, $"PRAGMA user_version = {CurrentVersion.ToString(CultureInfo.InvariantCulture)};");
+        transaction.Commit();
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
