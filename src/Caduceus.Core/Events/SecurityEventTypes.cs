@@ -18,4 +18,16 @@ public static class SecurityEventTypes
     /// <summary>An authenticated caller asked for something its roles do not allow.</summary>
     public const string AuthorizationDenied = "authorization.denied";
     public const string InspectionFailed = "inspection.failed";
+
+    /// <summary>A caller proved to be a patient of the practice.</summary>
+    public const string VerificationSucceeded = "verification.succeeded";
+
+    /// <summary>A caller's verification details or code did not match.</summary>
+    public const string VerificationFailed = "verification.failed";
+
+    /// <summary>A conversation or client address was locked out after too many failed verifications.</summary>
+    public const string VerificationLocked = "verification.locked";
+
+    /// <summary>A tool call in a model's answer was refused.</summary>
+    public const string ToolCallRefused = "tool_call.refused";
 }

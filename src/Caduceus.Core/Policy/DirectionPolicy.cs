@@ -24,16 +24,15 @@ public sealed class DirectionPolicy
     public double? InjectionMinimumScore { get; set; }
 
     /// <summary>The action this policy takes for <paramref name="finding"/>.</summary>
-    public PolicyAction ActionFor(Finding finding)
+    public PolicyAction ActionFor(Finding finding) =>
+        IsConfident(finding) ? ActionFor(finding.EntityType, finding.Category) : PolicyAction.Allow;
+
+    /// <summary>True when <paramref name="finding"/> reaches the minimum score of its category: only those are acted on.</summary>
+    public bool IsConfident(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
         var minimum = finding.Category == FindingCategory.Injection && InjectionMinimumScore is { } injectionMinimum ? injectionMinimum : MinimumScore;
-        if (finding.Score < minimum)
-        {
-            return PolicyAction.Allow;
-        }
-
-        return ActionFor(finding.EntityType, finding.Category);
+        return finding.Score >= minimum;
     }
 
     /// <summary>The action for any finding of <paramref name="entityType"/> that reaches the minimum score.</summary>

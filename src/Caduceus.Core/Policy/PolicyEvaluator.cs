@@ -6,7 +6,12 @@ namespace Caduceus.Policy;
 public static class PolicyEvaluator
 {
     /// <summary>Decides what happens to a text given all findings on it.</summary>
-    public static Decision Decide(DirectionPolicy policy, IReadOnlyList<Finding> findings)
+    /// <param name="policy">The application's policy for this direction.</param>
+    /// <param name="findings">Everything the analyzer found in the text.</param>
+    /// <param name="escalate">
+    /// May make the action for a confident finding stricter, never milder; its refusal code wins when it blocks.
+    /// </param>
+    public static Decision Decide(DirectionPolicy policy, IReadOnlyList<Finding> findings, FindingEscalation? escalate = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(findings);
@@ -17,10 +22,17 @@ public static class PolicyEvaluator
 
         List<FindingAction>? transforms = null;
         List<Finding>? blocking = null;
+        string? escalatedCode = null;
         var strongest = PolicyAction.Allow;
         foreach (var finding in findings)
         {
             var action = policy.ActionFor(finding);
+            if (escalate is not null && policy.IsConfident(finding) && escalate(finding) is { } escalation && escalation.Action > action)
+            {
+                action = escalation.Action;
+                escalatedCode ??= action == PolicyAction.Block ? escalation.RefusalCode : null;
+            }
+
             switch (action)
             {
                 case PolicyAction.Block:
@@ -37,7 +49,7 @@ public static class PolicyEvaluator
         {
             var code = blocking.Exists(f => f.Category == FindingCategory.Injection)
                 ? RefusalCodes.PromptInjectionDetected
-                : RefusalCodes.PhiBlocked;
+                : escalatedCode ?? RefusalCodes.PhiBlocked;
             return new Decision(PolicyAction.Block, [], blocking, code);
         }
 

@@ -6,6 +6,21 @@ public static class RefusalCodes
     public const string PromptInjectionDetected = "prompt_injection_detected";
     public const string PhiBlocked = "phi_blocked";
     public const string SystemPromptLeak = "system_prompt_leak";
+    /// <summary>The answer carries PHI and the caller has not yet proved to be the patient it belongs to.</summary>
+    public const string CallerNotVerified = "caller_not_verified";
+
+    /// <summary>The answer carries identifiers of someone other than the verified caller.</summary>
+    public const string OtherPatientPhi = "other_patient_phi";
+
+    /// <summary>The model asked for a tool call the application does not allow, or with arguments it does not allow.</summary>
+    public const string ToolCallRefused = "tool_call_refused";
+
+    /// <summary>The caller's verification factors did not match.</summary>
+    public const string VerificationFailed = "verification_failed";
+
+    /// <summary>Too many failed verification attempts: the conversation or the address is locked out for a while.</summary>
+    public const string VerificationLocked = "verification_locked";
+
     public const string InvalidApiKey = "invalid_api_key";
     public const string RoleNotAllowed = "role_not_allowed";
     public const string TooManyFailedAuthentications = "too_many_failed_authentications";

@@ -1,3 +1,5 @@
+using Caduceus.Gateway.Tools;
+using Caduceus.Gateway.Verification;
 using Caduceus.Policy;
 
 namespace Caduceus.Gateway.Configuration;
@@ -10,4 +12,10 @@ public sealed class ApplicationOptions
     public ApplicationPolicy Policy { get; set; } = new();
 
     public DetectionOptions Detection { get; set; } = new();
+
+    /// <summary>Whether callers must prove who they are before answers may carry a patient's PHI.</summary>
+    public CallerVerificationOptions CallerVerification { get; set; } = new();
+
+    /// <summary>The tools the model may call, by name, with their argument rules; none by default.</summary>
+    public Dictionary<string, ToolPolicyOptions> Tools { get; set; } = new(StringComparer.Ordinal);
 }

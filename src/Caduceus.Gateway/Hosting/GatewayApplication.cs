@@ -1,6 +1,7 @@
 using Caduceus.Gateway.Admin;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Endpoints;
+using Caduceus.Gateway.Verification;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
@@ -74,6 +75,7 @@ public static class GatewayApplication
         app.MapGet("/readyz", HealthEndpoints.ReadyAsync).AllowAnonymous();
         app.MapPost("/v1/chat/completions", ChatCompletionsEndpoint.HandleAsync).RequireAuthorization(GatewayPolicies.ModelUse);
         app.MapGet("/v1/models", ModelsEndpoint.HandleAsync).RequireAuthorization(GatewayPolicies.ModelUse);
+        VerificationEndpoints.Map(app);
         AdminApi.Map(app);
     }
 

@@ -11,6 +11,7 @@ using Caduceus.Gateway.Pipeline;
 using Caduceus.Gateway.Storage;
 using Caduceus.Gateway.Streaming;
 using Caduceus.Gateway.Vault;
+using Caduceus.Gateway.Verification;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,7 @@ public static class GatewayServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationDefaults.Scheme, null);
         GatewayPolicies.Add(services.AddAuthorizationBuilder());
 
+        services.AddCallerVerification(configuration);
         AddUpstreamHttpClient(services);
         AddChatPipeline(services);
         return services;
@@ -71,6 +73,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IChatStage, InputInspectionStage>();
         services.AddSingleton<CanaryKey>();
         services.AddSingleton<IChatStage, CanaryStage>();
+        services.AddSingleton(VerificationServiceCollectionExtensions.Stage);
         services.AddSingleton<IChatStage, ForwardStage>();
         services.AddSingleton<IChatStage, AnswerStage>();
         services.AddSingleton<ChatPipeline>();

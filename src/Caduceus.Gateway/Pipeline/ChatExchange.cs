@@ -3,6 +3,7 @@ using Caduceus.Detection.Anonymization;
 using Caduceus.Events;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Forwarding;
+using Caduceus.Gateway.Verification;
 using Microsoft.AspNetCore.Http;
 
 namespace Caduceus.Gateway.Pipeline;
@@ -38,6 +39,9 @@ internal sealed class ChatExchange(HttpContext httpContext, string applicationNa
 
     /// <summary>The canary planted in the system prompt, if any; an answer that repeats it is withheld.</summary>
     public CanaryToken? Canary { get; set; }
+
+    /// <summary>The patient the caller of this conversation was verified as, if the application verifies callers and they were.</summary>
+    public PatientRecord? VerifiedPatient { get; set; }
 
     /// <summary>The upstream answer, once forwarded; owned and disposed by the forward stage.</summary>
     public HttpResponseMessage? UpstreamResponse { get; set; }

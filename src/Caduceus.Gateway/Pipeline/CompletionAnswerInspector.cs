@@ -5,6 +5,8 @@ using Caduceus.Detection.Anonymization;
 using Caduceus.Events;
 using Caduceus.Gateway.Endpoints;
 using Caduceus.Gateway.Events;
+using Caduceus.Gateway.Tools;
+using Caduceus.Gateway.Verification;
 using Caduceus.Policy;
 using Microsoft.AspNetCore.Http;
 
@@ -28,8 +30,15 @@ internal sealed class CompletionAnswerInspector(ApplicationAnalyzers analyzers, 
         var policy = exchange.Application.Policy.Response;
         var analyzer = analyzers.ForAnswers(exchange.ApplicationName);
         var redacted = new FindingSummary();
+        if (ToolCallRefusal(exchange, answer) is { } toolRefusal)
+        {
+            await RefuseToolCallAsync(exchange, toolRefusal);
+            return;
+        }
+
         var restore = PseudonymsToRestore(exchange);
         var restored = 0;
+        var escalationFor = PatientPhiGate.For(exchange);
         foreach (var content in Contents(answer))
         {
             var text = content.GetValue<string>();
@@ -39,7 +48,7 @@ internal sealed class CompletionAnswerInspector(ApplicationAnalyzers analyzers, 
                 return;
             }
 
-            var decision = PolicyEvaluator.Decide(policy, analyzer.Analyze(new DetectionInput(text, TextSource.ModelOutput)));
+            var decision = PolicyEvaluator.Decide(policy, analyzer.Analyze(new DetectionInput(text, TextSource.ModelOutput)), escalationFor?.Invoke(text));
             if (decision.Action == PolicyAction.Block)
             {
                 await RefuseAsync(exchange, decision.Blocking, decision.RefusalCode!);
@@ -89,10 +98,42 @@ internal sealed class CompletionAnswerInspector(ApplicationAnalyzers analyzers, 
         summary.AddRange(blocking);
         var blocked = exchange.NewEvent(SecurityEventTypes.ResponseBlocked, refusalCode, summary.EntityCounts, summary.Detectors, timeProvider.GetUtcNow());
         events.Publish(blocked);
-        var message = refusalCode == RefusalCodes.SystemPromptLeak
-            ? "The answer was withheld: it repeats the application's confidential instructions."
-            : "The answer was withheld: it contains information this application's policy does not allow to reach the client.";
-        await GatewayErrors.WriteAsync(exchange.HttpContext, StatusCodes.Status400BadRequest, refusalCode, message, blocked.Id);
+        await GatewayErrors.WriteAsync(exchange.HttpContext, StatusCodes.Status400BadRequest, refusalCode, AnswerRefusals.Message(refusalCode, streaming: false), blocked.Id);
+    }
+
+    private async Task RefuseToolCallAsync(ChatExchange exchange, string reason)
+    {
+        var refused = exchange.NewEvent(SecurityEventTypes.ToolCallRefused, RefusalCodes.ToolCallRefused, new Dictionary<string, int>(), [], timeProvider.GetUtcNow());
+        events.Publish(refused);
+        await GatewayErrors.WriteAsync(exchange.HttpContext, StatusCodes.Status400BadRequest, RefusalCodes.ToolCallRefused, $"The answer was withheld: {reason}.", refused.Id);
+    }
+
+    // Tool calls are checked before anything else: a refused one withholds the whole answer.
+    private static string? ToolCallRefusal(ChatExchange exchange, JsonObject answer)
+    {
+        var calls = new List<RequestedToolCall>();
+        if (answer["choices"] is JsonArray choices)
+        {
+            foreach (var choice in choices)
+            {
+                if (choice?["message"] is not JsonObject message)
+                {
+                    continue;
+                }
+
+                if (message["tool_calls"] is JsonArray toolCalls)
+                {
+                    calls.AddRange(toolCalls.Select(call => RequestedToolCalls.From(call?["function"])));
+                }
+
+                if (message["function_call"] is JsonObject functionCall)
+                {
+                    calls.Add(RequestedToolCalls.From(functionCall));
+                }
+            }
+        }
+
+        return calls.Count == 0 ? null : ToolCallAuthorizer.Refusal(exchange.Application.Tools, calls, exchange.VerifiedPatient?.Id);
     }
 
     /// <summary>The pseudonyms to turn back into values in this answer, or null when the caller is not entitled or none were issued.</summary>

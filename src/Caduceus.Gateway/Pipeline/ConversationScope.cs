@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
 namespace Caduceus.Gateway.Pipeline;
@@ -13,11 +14,15 @@ internal static class ConversationScope
     public const int MaxLength = 128;
 
     /// <summary>The client's conversation id (validated), or null when it sent none.</summary>
-    public static bool TryGetClientId(ChatExchange exchange, out string? conversationId, out string? problem)
+    public static bool TryGetClientId(ChatExchange exchange, out string? conversationId, out string? problem) =>
+        TryGetClientId(exchange.HttpContext, out conversationId, out problem);
+
+    /// <summary>The client's conversation id (validated), or null when it sent none.</summary>
+    public static bool TryGetClientId(HttpContext context, out string? conversationId, out string? problem)
     {
         conversationId = null;
         problem = null;
-        if (!exchange.HttpContext.Request.Headers.TryGetValue(HeaderName, out StringValues values))
+        if (!context.Request.Headers.TryGetValue(HeaderName, out StringValues values))
         {
             return true;
         }
@@ -35,5 +40,9 @@ internal static class ConversationScope
 
     /// <summary>The vault scope id for this caller and conversation; a fresh one per request without a conversation id.</summary>
     public static string IdFor(ChatExchange exchange, string? conversationId) =>
-        string.Join('\n', exchange.ApplicationName, exchange.KeyId, conversationId ?? Guid.NewGuid().ToString("N"));
+        IdFor(exchange.ApplicationName, exchange.KeyId, conversationId ?? Guid.NewGuid().ToString("N"));
+
+    /// <summary>The scope id of a named conversation of one caller (application and key).</summary>
+    public static string IdFor(string applicationName, string keyId, string conversationId) =>
+        string.Join('\n', applicationName, keyId, conversationId);
 }

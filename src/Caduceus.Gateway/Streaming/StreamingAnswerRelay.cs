@@ -7,6 +7,8 @@ using Caduceus.Events;
 using Caduceus.Gateway.Endpoints;
 using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Pipeline;
+using Caduceus.Gateway.Tools;
+using Caduceus.Gateway.Verification;
 using Caduceus.Policy;
 using Microsoft.AspNetCore.Http;
 
@@ -27,7 +29,13 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
         var context = exchange.HttpContext;
         var deadline = exchange.UpstreamDeadline!;
         var idleTimeout = exchange.Application.Upstream.StreamIdleTimeout;
-        var relay = new Relay(analyzers.ForAnswers(exchange.ApplicationName), exchange.Application.Policy.Response, CompletionAnswerInspector.PseudonymsToRestore(exchange), exchange.Canary);
+        var relay = new Relay(
+            analyzers.ForAnswers(exchange.ApplicationName),
+            exchange.Application.Policy.Response,
+            CompletionAnswerInspector.PseudonymsToRestore(exchange),
+            exchange.Canary,
+            PatientPhiGate.For(exchange),
+            calls => ToolCallAuthorizer.Refusal(exchange.Application.Tools, calls, exchange.VerifiedPatient?.Id));
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/event-stream";
@@ -124,6 +132,14 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
 
     private async Task<bool> RefuseIfBlockedAsync(ChatExchange exchange, Relay relay)
     {
+        if (relay.ToolRefusal is { } reason)
+        {
+            var refused = exchange.NewEvent(SecurityEventTypes.ToolCallRefused, RefusalCodes.ToolCallRefused, new Dictionary<string, int>(), [], timeProvider.GetUtcNow());
+            events.Publish(refused);
+            await WriteErrorAsync(exchange, 400, RefusalCodes.ToolCallRefused, $"The answer was stopped: {reason}.", refused.Id);
+            return true;
+        }
+
         if (relay.RefusalCode is not { } code)
         {
             return false;
@@ -133,10 +149,7 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
         summary.AddRange(relay.Blocking);
         var blocked = exchange.NewEvent(SecurityEventTypes.ResponseBlocked, code, summary.EntityCounts, summary.Detectors, timeProvider.GetUtcNow());
         events.Publish(blocked);
-        var message = code == RefusalCodes.SystemPromptLeak
-            ? "The answer was stopped: it repeats the application's confidential instructions."
-            : "The answer was stopped: it contains information this application's policy does not allow to reach the client.";
-        await WriteErrorAsync(exchange, 400, code, message, blocked.Id);
+        await WriteErrorAsync(exchange, 400, code, AnswerRefusals.Message(code, streaming: true), blocked.Id);
         return true;
     }
 
@@ -161,10 +174,19 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
             : ServerSentEventWriter.WriteDataAsync(exchange.HttpContext.Response, GatewayErrors.Serialize(status, code, message, eventId), exchange.RequestAborted);
 
     /// <summary>The per-choice streams of one answer and the last chunk, used as the template for flushed text.</summary>
-    private sealed class Relay(ITextAnalyzer analyzer, DirectionPolicy policy, PseudonymTable? restore, CanaryToken? canary)
+    private sealed class Relay(
+        ITextAnalyzer analyzer,
+        DirectionPolicy policy,
+        PseudonymTable? restore,
+        CanaryToken? canary,
+        Func<string, FindingEscalation?>? escalationFor,
+        Func<IReadOnlyList<RequestedToolCall>, string?> authorizeToolCalls)
     {
         private readonly SortedDictionary<int, ChoiceStream> _choices = [];
         private JsonObject? _template;
+
+        /// <summary>Why the tool calls of a finished choice were refused, if they were.</summary>
+        public string? ToolRefusal { get; private set; }
 
         public string? RefusalCode => _choices.Values.Select(c => c.Inspector.RefusalCode).FirstOrDefault(c => c is not null);
 
@@ -190,12 +212,14 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
                 }
 
                 var stream = StreamFor(IndexOf(choice));
+                stream.ToolCalls.Take(delta);
                 var released = delta["content"] is JsonValue value && value.TryGetValue<string>(out var content)
                     ? stream.Push(content)
                     : null;
                 if (choice["finish_reason"] is JsonValue)
                 {
                     released = (released ?? string.Empty) + stream.Flush();
+                    ReleaseToolCalls(stream, delta);
                 }
 
                 if (released is not null)
@@ -205,19 +229,21 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
             }
         }
 
-        /// <summary>Flushes choices that never sent a finish reason; returns a chunk carrying their text, if any.</summary>
+        /// <summary>Flushes choices that never sent a finish reason; returns a chunk carrying their text and tool calls, if any.</summary>
         public JsonObject? FlushAll()
         {
             var residual = new JsonArray();
             foreach (var (index, stream) in _choices)
             {
                 var text = stream.Flush();
-                if (text.Length > 0)
+                var delta = new JsonObject { ["content"] = text };
+                ReleaseToolCalls(stream, delta);
+                if (text.Length > 0 || delta.ContainsKey("tool_calls"))
                 {
                     residual.Add(new JsonObject
                     {
                         ["index"] = index,
-                        ["delta"] = new JsonObject { ["content"] = text },
+                        ["delta"] = delta,
                         ["finish_reason"] = null,
                     });
                 }
@@ -238,12 +264,27 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
             };
         }
 
+        // A choice's tool calls are held back whole until it finishes, then checked and sent at once or refused.
+        private void ReleaseToolCalls(ChoiceStream stream, JsonObject delta)
+        {
+            if (stream.ToolCalls.IsEmpty || ToolRefusal is not null)
+            {
+                return;
+            }
+
+            ToolRefusal = authorizeToolCalls(stream.ToolCalls.Requested);
+            if (ToolRefusal is null)
+            {
+                delta["tool_calls"] = stream.ToolCalls.Release();
+            }
+        }
+
         private ChoiceStream StreamFor(int index)
         {
             if (!_choices.TryGetValue(index, out var stream))
             {
                 stream = new ChoiceStream(
-                    new StreamingTextInspector(analyzer, policy, canary),
+                    new StreamingTextInspector(analyzer, policy, canary, escalationFor),
                     restore is null ? null : new StreamingPseudonymRestorer(restore));
                 _choices[index] = stream;
             }
@@ -259,6 +300,8 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
     private sealed class ChoiceStream(StreamingTextInspector inspector, StreamingPseudonymRestorer? restorer)
     {
         public StreamingTextInspector Inspector => inspector;
+
+        public StreamedToolCalls ToolCalls { get; } = new();
 
         public int Restored => restorer?.Restored ?? 0;
 

@@ -15,7 +15,7 @@ namespace Caduceus.Gateway.Streaming;
 /// With a canary (see <see cref="CanaryToken"/>), an answer that repeats it is stopped, and text that could be the
 /// start of the canary is held back until the next delta settles it.
 /// </remarks>
-internal sealed class StreamingTextInspector(ITextAnalyzer analyzer, DirectionPolicy policy, CanaryToken? canary = null)
+internal sealed class StreamingTextInspector(ITextAnalyzer analyzer, DirectionPolicy policy, CanaryToken? canary = null, Func<string, FindingEscalation?>? escalationFor = null)
 {
     /// <summary>Released text kept as left context, so context words such as "MRN" before a number still count.</summary>
     private const int ContextLength = 64;
@@ -75,7 +75,7 @@ internal sealed class StreamingTextInspector(ITextAnalyzer analyzer, DirectionPo
         }
 
         var released = ReleasedFindings(findings, offset, releaseLength);
-        var decision = PolicyEvaluator.Decide(policy, released);
+        var decision = PolicyEvaluator.Decide(policy, released, escalationFor?.Invoke(pending[..releaseLength]));
         if (decision.Action == PolicyAction.Block)
         {
             RefusalCode = decision.RefusalCode;
