@@ -22,6 +22,9 @@ public static class RefusalCodes
     public const string VerificationLocked = "verification_locked";
 
     public const string InvalidApiKey = "invalid_api_key";
+
+    /// <summary>A bearer token from the identity provider failed validation (signature, issuer, audience, lifetime or claims).</summary>
+    public const string InvalidToken = "invalid_token";
     public const string RoleNotAllowed = "role_not_allowed";
     public const string TooManyFailedAuthentications = "too_many_failed_authentications";
     public const string InvalidRequest = "invalid_request";

@@ -24,5 +24,5 @@ internal static class GatewayPolicies
     }
 
     private static AuthorizationPolicyBuilder Authenticated() =>
-        new AuthorizationPolicyBuilder(ApiKeyAuthenticationDefaults.Scheme).RequireAuthenticatedUser();
+        new AuthorizationPolicyBuilder(OidcAuthentication.CallerScheme).RequireAuthenticatedUser();
 }

@@ -18,6 +18,9 @@ public sealed class GatewayOptions
     /// <summary>Limits on failed key authentications (brute force).</summary>
     public ApiKeyOptions ApiKeys { get; set; } = new();
 
+    /// <summary>JWT bearer clients from an OpenID Connect issuer; off unless <c>Oidc:Issuer</c> is set.</summary>
+    public Authentication.OidcOptions Oidc { get; set; } = new();
+
     /// <summary>The AI applications the gateway protects, by name.</summary>
     public Dictionary<string, ApplicationOptions> Applications { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -35,6 +35,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add("ApiKeys:FailureWindow must be between 00:00:01 and 1.00:00:00.");
         }
 
+        ValidateOidc(options.Oidc, failures);
         if (!options.Applications.ContainsKey(GatewayOptions.DefaultApplicationName))
         {
             failures.Add($"Applications:{GatewayOptions.DefaultApplicationName} must be configured.");
@@ -99,6 +100,32 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         if (unknown.Count > 0)
         {
             failures.Add($"Applications:{appName}:Detection:Disabled names unknown detector(s) {string.Join(", ", unknown)}; known: {string.Join(", ", TextAnalyzer.DefaultDetectorNames)}.");
+        }
+    }
+
+    private static void ValidateOidc(Authentication.OidcOptions oidc, List<string> failures)
+    {
+        if (!oidc.IsEnabled)
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(oidc.Issuer, UriKind.Absolute, out _))
+        {
+            failures.Add("Oidc:Issuer must be an absolute URL.");
+        }
+
+        if (string.IsNullOrWhiteSpace(oidc.Audience))
+        {
+            failures.Add("Oidc:Audience is required: a token for another service must not be accepted here.");
+        }
+
+        foreach (var (external, role) in oidc.RoleMap)
+        {
+            if (!Identity.CallerRoles.IsKnown(role))
+            {
+                failures.Add($"Oidc:RoleMap:{external} maps to '{role}', which is not a Caduceus role ({string.Join(", ", Identity.CallerRoles.All)}).");
+            }
         }
     }
 }

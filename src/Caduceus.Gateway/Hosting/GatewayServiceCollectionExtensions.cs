@@ -51,8 +51,9 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ISecurityEventSink, LoggingSecurityEventSink>();
         services.AddSingleton<SecurityEventBus>();
 
-        services.AddAuthentication(ApiKeyAuthenticationDefaults.Scheme)
+        var authentication = services.AddAuthentication(OidcAuthentication.CallerScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationDefaults.Scheme, null);
+        OidcAuthentication.Add(authentication, configuration);
         GatewayPolicies.Add(services.AddAuthorizationBuilder());
 
         services.AddCallerVerification(configuration);

@@ -49,6 +49,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public RecentSecurityEvents Events => _gateway.Services.GetRequiredService<RecentSecurityEvents>();
 
+    public IServiceProvider Services => _gateway.Services;
+
     /// <summary>Where the gateway's database lives, for a second store on it (as the CLI opens one).</summary>
     public string DatabaseDirectory => _gateway.Services.GetRequiredService<GatewayDatabase>().DirectoryPath;
 
