@@ -27,7 +27,7 @@ public static class PolicyEvaluator
         foreach (var finding in findings)
         {
             var action = policy.ActionFor(finding);
-            if (escalate is not null && policy.IsConfident(finding) && escalate(finding) is { } escalation && escalation.Action > action)
+            if (escalate is not null && policy.IsConfident(finding) && escalate(finding, action) is { } escalation && escalation.Action > action)
             {
                 action = escalation.Action;
                 escalatedCode ??= action == PolicyAction.Block ? escalation.RefusalCode : null;

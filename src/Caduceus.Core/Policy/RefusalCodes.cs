@@ -23,6 +23,9 @@ public static class RefusalCodes
 
     public const string InvalidApiKey = "invalid_api_key";
 
+    /// <summary>None of the caller's roles is granted the purpose of use it named.</summary>
+    public const string PurposeNotAllowed = "purpose_not_allowed";
+
     /// <summary>A bearer token from the identity provider failed validation (signature, issuer, audience, lifetime or claims).</summary>
     public const string InvalidToken = "invalid_token";
     public const string RoleNotAllowed = "role_not_allowed";

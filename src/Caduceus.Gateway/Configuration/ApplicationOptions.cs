@@ -1,3 +1,4 @@
+using Caduceus.Gateway.Access;
 using Caduceus.Gateway.Tools;
 using Caduceus.Gateway.Verification;
 using Caduceus.Policy;
@@ -18,4 +19,10 @@ public sealed class ApplicationOptions
 
     /// <summary>The tools the model may call, by name, with their argument rules; none by default.</summary>
     public Dictionary<string, ToolPolicyOptions> Tools { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The access matrix: role, then purpose of use, then what is granted. Empty (the default) leaves the policy alone
+    /// in charge; once set, a caller needs a grant for its purpose.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, AccessGrant>> Access { get; set; } = new(StringComparer.Ordinal);
 }

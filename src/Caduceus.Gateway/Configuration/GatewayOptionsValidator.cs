@@ -44,6 +44,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         foreach (var (appName, app) in options.Applications)
         {
             ValidateApplication(appName, app, failures);
+            ValidateAccess(appName, app, failures);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -125,6 +126,31 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             if (!Identity.CallerRoles.IsKnown(role))
             {
                 failures.Add($"Oidc:RoleMap:{external} maps to '{role}', which is not a Caduceus role ({string.Join(", ", Identity.CallerRoles.All)}).");
+            }
+        }
+    }
+
+    private static void ValidateAccess(string appName, ApplicationOptions app, List<string> failures)
+    {
+        foreach (var (role, purposes) in app.Access)
+        {
+            var prefix = $"Applications:{appName}:Access:{role}";
+            if (!Identity.CallerRoles.IsKnown(role))
+            {
+                failures.Add($"{prefix}: '{role}' is not a Caduceus role ({string.Join(", ", Identity.CallerRoles.All)}).");
+            }
+
+            foreach (var (purpose, grant) in purposes)
+            {
+                if (!Access.PurposeOfUse.TryParse(purpose, out var known) || known != purpose)
+                {
+                    failures.Add($"{prefix}:{purpose}: not a purpose of use ({string.Join(", ", Access.PurposeOfUse.All)}).");
+                }
+
+                foreach (var tool in grant.Tools.Where(tool => !app.Tools.ContainsKey(tool)))
+                {
+                    failures.Add($"{prefix}:{purpose}:Tools grants '{tool}', which is not on Applications:{appName}:Tools.");
+                }
             }
         }
     }

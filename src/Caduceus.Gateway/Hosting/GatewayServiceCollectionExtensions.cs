@@ -2,6 +2,7 @@ using System.Net;
 using Caduceus.Detection;
 using Caduceus.Events;
 using Caduceus.Gateway.Admin;
+using Caduceus.Gateway.Access;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Events;
@@ -71,6 +72,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IChatStage, RequestSizeLimitStage>();
         services.AddSingleton<IChatStage, ChatRequestParseStage>();
         services.AddSingleton<IChatStage, MessageCountLimitStage>();
+        services.AddSingleton<IChatStage, AccessStage>();
         services.AddSingleton<IChatStage, InputInspectionStage>();
         services.AddSingleton<CanaryKey>();
         services.AddSingleton<IChatStage, CanaryStage>();

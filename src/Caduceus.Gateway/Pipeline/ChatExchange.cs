@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Caduceus.Detection.Anonymization;
 using Caduceus.Events;
+using Caduceus.Gateway.Access;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Forwarding;
 using Caduceus.Gateway.Verification;
@@ -39,6 +40,9 @@ internal sealed class ChatExchange(HttpContext httpContext, string applicationNa
 
     /// <summary>The canary planted in the system prompt, if any; an answer that repeats it is withheld.</summary>
     public CanaryToken? Canary { get; set; }
+
+    /// <summary>What the caller may do for its purpose of use, when the application has an access matrix.</summary>
+    public CallerAccess? Access { get; set; }
 
     /// <summary>The patient the caller of this conversation was verified as, if the application verifies callers and they were.</summary>
     public PatientRecord? VerifiedPatient { get; set; }

@@ -133,12 +133,19 @@ internal sealed class CompletionAnswerInspector(ApplicationAnalyzers analyzers, 
             }
         }
 
-        return calls.Count == 0 ? null : ToolCallAuthorizer.Refusal(exchange.Application.Tools, calls, exchange.VerifiedPatient?.Id);
+        return calls.Count == 0 ? null : ToolCallAuthorizer.Refusal(exchange.Application.Tools, calls, exchange.VerifiedPatient?.Id, exchange.Access?.Tools);
     }
 
     /// <summary>The pseudonyms to turn back into values in this answer, or null when the caller is not entitled or none were issued.</summary>
-    public static PseudonymTable? PseudonymsToRestore(ChatExchange exchange) =>
-        exchange.Application.Policy.RestorePseudonyms && exchange.PseudonymScope is { Pseudonyms.Count: > 0 } scope ? scope.Pseudonyms : null;
+    public static PseudonymTable? PseudonymsToRestore(ChatExchange exchange)
+    {
+        if (!exchange.Application.Policy.RestorePseudonyms || exchange.PseudonymScope is not { Pseudonyms.Count: > 0 } scope)
+        {
+            return null;
+        }
+
+        return exchange.Access is { } access ? access.Restorable(scope.Pseudonyms) : scope.Pseudonyms;
+    }
 
     private static async Task<JsonObject?> ReadAnswerAsync(ChatExchange exchange)
     {

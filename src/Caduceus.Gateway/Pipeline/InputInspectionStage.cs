@@ -32,7 +32,7 @@ internal sealed class InputInspectionStage(
 
         foreach (var text in exchange.Texts)
         {
-            var decision = PolicyEvaluator.Decide(policy, analyzer.Analyze(new DetectionInput(text.Text, text.Source)));
+            var decision = PolicyEvaluator.Decide(policy, analyzer.Analyze(new DetectionInput(text.Text, text.Source)), exchange.Access is { } access ? access.ForRequest : null);
             if (decision.Action == PolicyAction.Block)
             {
                 blocking.AddRange(decision.Blocking);

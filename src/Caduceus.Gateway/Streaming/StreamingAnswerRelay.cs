@@ -35,7 +35,7 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
             CompletionAnswerInspector.PseudonymsToRestore(exchange),
             exchange.Canary,
             PatientPhiGate.For(exchange),
-            calls => ToolCallAuthorizer.Refusal(exchange.Application.Tools, calls, exchange.VerifiedPatient?.Id));
+            calls => ToolCallAuthorizer.Refusal(exchange.Application.Tools, calls, exchange.VerifiedPatient?.Id, exchange.Access?.Tools));
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/event-stream";

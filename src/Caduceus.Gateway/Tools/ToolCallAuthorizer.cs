@@ -15,13 +15,23 @@ internal static class ToolCallAuthorizer
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Null when every call is allowed, otherwise why the first refused one was refused.</summary>
-    public static string? Refusal(IReadOnlyDictionary<string, ToolPolicyOptions> tools, IEnumerable<RequestedToolCall> calls, string? verifiedPatientId)
+    /// <param name="tools">The application's allow-list with argument rules.</param>
+    /// <param name="calls">What the model asked for.</param>
+    /// <param name="verifiedPatientId">The verified caller's patient id, for <see cref="ArgumentRule.CallerPatientId"/>.</param>
+    /// <param name="permitted">The tools the caller's access grant allows; null when the application has no access matrix.</param>
+    public static string? Refusal(
+        IReadOnlyDictionary<string, ToolPolicyOptions> tools, IEnumerable<RequestedToolCall> calls, string? verifiedPatientId, IReadOnlySet<string>? permitted = null)
     {
         foreach (var call in calls)
         {
             if (call.Name is null || !tools.TryGetValue(call.Name, out var tool))
             {
                 return "the model asked for a tool that is not on the application's allow-list";
+            }
+
+            if (permitted is not null && !permitted.Contains(call.Name))
+            {
+                return $"the caller's role and purpose of use do not allow tool '{call.Name}'";
             }
 
             if (Arguments(call.Arguments) is not { } arguments)

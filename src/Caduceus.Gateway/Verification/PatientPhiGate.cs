@@ -21,7 +21,7 @@ internal static class PatientPhiGate
         }
 
         var patient = exchange.VerifiedPatient;
-        return text => finding => Escalate(options, patient, text, finding);
+        return text => (finding, _) => Escalate(options, patient, text, finding);
     }
 
     private static Escalation? Escalate(CallerVerificationOptions options, PatientRecord? patient, string text, Finding finding)

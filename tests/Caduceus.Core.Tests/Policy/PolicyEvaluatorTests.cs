@@ -109,4 +109,45 @@ public sealed class PolicyEvaluatorTests
         Assert.Equal(PolicyAction.Block, highInjection.Action);
         Assert.Equal(PolicyAction.Redact, phi.Action);
     }
+
+    [Fact]
+    public void An_escalation_makes_an_action_stricter_and_its_refusal_code_wins()
+    {
+        var policy = new DirectionPolicy { Phi = PolicyAction.Allow };
+        var finding = Phi(EntityTypes.Name, 0, 5);
+
+        var redacted = PolicyEvaluator.Decide(policy, [finding], (_, _) => new Escalation(PolicyAction.Redact, "x"));
+        var blocked = PolicyEvaluator.Decide(policy, [finding], (_, _) => new Escalation(PolicyAction.Block, RefusalCodes.OtherPatientPhi));
+
+        Assert.Equal(PolicyAction.Redact, redacted.Action);
+        Assert.Equal(PolicyAction.Block, blocked.Action);
+        Assert.Equal(RefusalCodes.OtherPatientPhi, blocked.RefusalCode);
+    }
+
+    [Fact]
+    public void An_escalation_never_makes_an_action_milder_and_sees_the_policys_action()
+    {
+        var policy = new DirectionPolicy { Phi = PolicyAction.Block };
+        PolicyAction? seen = null;
+
+        var decision = PolicyEvaluator.Decide(policy, [Phi(EntityTypes.Ssn, 0, 11)], (_, action) =>
+        {
+            seen = action;
+            return new Escalation(PolicyAction.Redact, "x");
+        });
+
+        Assert.Equal(PolicyAction.Block, decision.Action);
+        Assert.Equal(RefusalCodes.PhiBlocked, decision.RefusalCode);
+        Assert.Equal(PolicyAction.Block, seen);
+    }
+
+    [Fact]
+    public void Findings_below_the_minimum_score_are_not_escalated()
+    {
+        var policy = new DirectionPolicy { Phi = PolicyAction.Allow, MinimumScore = 0.5 };
+
+        var decision = PolicyEvaluator.Decide(policy, [Phi(EntityTypes.Name, 0, 5, score: 0.3)], (_, _) => new Escalation(PolicyAction.Block, "x"));
+
+        Assert.Equal(PolicyAction.Allow, decision.Action);
+    }
 }

@@ -89,4 +89,34 @@ public sealed class GatewayOptionsValidatorTests
 
         Assert.Contains("InjectionMinimumScore must be between 0 and 1", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("surgeon", "treatment", "not a Caduceus role")]
+    [InlineData("clinician", "research", "not a purpose of use")]
+    [InlineData("clinician", "treatment", "not on Applications:default:Tools")]
+    public void Refuses_an_access_matrix_with_unknown_roles_purposes_or_tools(string role, string purpose, string expected)
+    {
+        var options = Valid();
+        options.Applications["default"].Access[role] = new() { [purpose] = new Caduceus.Gateway.Access.AccessGrant { Tools = ["delete_record"] } };
+
+        var result = new GatewayOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not a url", "caduceus", "absolute URL")]
+    [InlineData("https://login.example.org", null, "Oidc:Audience is required")]
+    public void Refuses_an_oidc_issuer_without_an_audience_or_url(string issuer, string? audience, string expected)
+    {
+        var options = Valid();
+        options.Oidc.Issuer = issuer;
+        options.Oidc.Audience = audience;
+
+        var result = new GatewayOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+    }
 }
