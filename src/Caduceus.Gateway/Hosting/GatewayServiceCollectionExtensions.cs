@@ -1,8 +1,8 @@
 using System.Net;
 using Caduceus.Detection;
 using Caduceus.Events;
-using Caduceus.Gateway.Admin;
 using Caduceus.Gateway.Access;
+using Caduceus.Gateway.Admin;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Events;
