@@ -1,4 +1,5 @@
 using Caduceus.Detection.Injection;
+using Caduceus.Detection.Injection.Embeddings;
 using Caduceus.Detection.Injection.Learned;
 using Caduceus.Detection.Phi;
 using Caduceus.Detection.Phi.Accounts;
@@ -70,6 +71,12 @@ public sealed class TextAnalyzer : ITextAnalyzer
         nameof(InjectionClassifier),
     ];
 
+    /// <summary>
+    /// Detectors that run only where configuration enables them (too slow for every text): the sentence-embedding
+    /// injection layer. <see cref="WithOptional"/> adds them.
+    /// </summary>
+    public static IReadOnlyList<string> OptionalDetectorNames { get; } = [nameof(InjectionEmbeddingClassifier)];
+
     /// <summary>The names of this analyzer's detectors, in the order they run.</summary>
     public IReadOnlyList<string> DetectorNames => [.. _detectors.Select(d => d.Name)];
 
@@ -80,6 +87,33 @@ public sealed class TextAnalyzer : ITextAnalyzer
         var excluded = detectorNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
         return excluded.Count == 0 ? this : new TextAnalyzer(_detectors.Where(d => !excluded.Contains(d.Name)));
     }
+
+    /// <summary>An analyzer with the same detectors and then <paramref name="detector"/>.</summary>
+    public TextAnalyzer With(IDetector detector)
+    {
+        ArgumentNullException.ThrowIfNull(detector);
+        return new TextAnalyzer([.. _detectors, detector]);
+    }
+
+    /// <summary>
+    /// This analyzer plus the optional detectors named (ordinal, case-insensitive; unknown names are ignored). The
+    /// embedding layer runs as a cascade: only texts the n-gram classifier is unsure of are embedded.
+    /// </summary>
+    public TextAnalyzer WithOptional(IEnumerable<string> detectorNames)
+    {
+        ArgumentNullException.ThrowIfNull(detectorNames);
+        return detectorNames.Contains(nameof(InjectionEmbeddingClassifier), StringComparer.OrdinalIgnoreCase)
+            ? With(SharedEmbeddingClassifier.Value)
+            : this;
+    }
+
+    private static readonly Lazy<InjectionEmbeddingClassifier> SharedEmbeddingClassifier = new(
+        () => new InjectionEmbeddingClassifier(
+            EmbeddingClassifierModel.Direct,
+            EmbeddingClassifierModel.Indirect,
+            () => SentenceEncoder.Shared,
+            new EmbeddingCascade(EmbeddingCascade.DefaultLow, EmbeddingCascade.DefaultHigh)),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>An analyzer with every built-in detector in its default configuration.</summary>
     public static TextAnalyzer CreateDefault() => CreateDefault(PhiTaggerModel.Default);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Caduceus.Detection;
+using Caduceus.Detection.Injection.Embeddings;
 using Caduceus.Detection.Injection.Learned;
 using Caduceus.Detection.Phi.Learned;
 using Caduceus.Evaluation.Data;
@@ -35,7 +36,14 @@ internal static class EvalInjectionCommand
         var json = new Option<bool>("--json") { Description = "Print the results as one JSON object on the last line." };
         var plot = new Option<string?>("--plot") { Description = "Write the ROC curve to this PNG file." };
         var model = new Option<string?>("--injection-model") { Description = "Use this injection classifier model (from train injection) instead of the built-in one for the chosen --source." };
-        var command = new Command("injection", "Precision, recall, F1, false-positive rate and ROC AUC of the injection detectors on labelled texts.") { data, split, threshold, source, json, plot, model };
+        var embeddings = new Option<string>("--embeddings")
+        {
+            Description = "Add the sentence-embedding layer: off (default), on (every text) or cascade (only texts the n-gram classifier scores in the --cascade band).",
+            DefaultValueFactory = _ => "off",
+        };
+        var cascade = new Option<string>("--cascade") { Description = "LOW,HIGH: the n-gram probabilities for which --embeddings cascade embeds a text (default 0.02,0.5).", DefaultValueFactory = _ => "0.02,0.5" };
+        var embeddingModel = new Option<string?>("--embedding-model") { Description = "Use this embedding classifier model (from train injection --embeddings) instead of the built-in one for the chosen --source." };
+        var command = new Command("injection", "Precision, recall, F1, false-positive rate and ROC AUC of the injection detectors on labelled texts.") { data, split, threshold, source, json, plot, model, embeddings, cascade, embeddingModel };
         command.SetAction(parse => Run(
             parse.GetValue(data) ?? [],
             parse.GetValue(split) ?? [],
@@ -43,9 +51,12 @@ internal static class EvalInjectionCommand
             parse.GetValue(source)!,
             parse.GetValue(json),
             parse.GetValue(plot),
-            parse.GetValue(model)));
+            parse.GetValue(model),
+            new EmbeddingLayer(parse.GetValue(embeddings)!, parse.GetValue(cascade)!, parse.GetValue(embeddingModel))));
         return command;
     }
+
+    private sealed record EmbeddingLayer(string Mode, string Band, string? ModelPath);
 
     public static Command CreateSplit()
     {
@@ -59,7 +70,7 @@ internal static class EvalInjectionCommand
         return command;
     }
 
-    private static int Run(string[] dataFiles, string[] splitFiles, string thresholdText, string sourceText, bool json, string? plot, string? modelPath)
+    private static int Run(string[] dataFiles, string[] splitFiles, string thresholdText, string sourceText, bool json, string? plot, string? modelPath, EmbeddingLayer embeddingLayer)
     {
         if (dataFiles.Length == 0)
         {
@@ -117,6 +128,16 @@ internal static class EvalInjectionCommand
             return CommandErrors.Fail($"could not read the injection model {modelPath}: {exception.Message}");
         }
 
+        if (CreateEmbeddingLayer(embeddingLayer, source, out var embeddingDetector) is { } embeddingError)
+        {
+            return CommandErrors.Fail(embeddingError);
+        }
+
+        if (embeddingDetector is not null)
+        {
+            analyzer = analyzer.With(embeddingDetector);
+        }
+
         double Score(InjectionDocument document) => analyzer.Analyze(new DetectionInput(document.Text, source))
             .Where(f => f.Category == FindingCategory.Injection)
             .Select(f => f.Score)
@@ -124,7 +145,11 @@ internal static class EvalInjectionCommand
             .Max();
 
         var clock = Stopwatch.StartNew();
-        var report = ShowsProgress(documents.Count) ? EvaluateWithProgress(documents, Score, threshold) : InjectionEvaluator.Evaluate(documents, Score, threshold);
+        // The embedding layer is slow and single-threaded per text: score texts on every core.
+        var parallel = embeddingDetector is not null;
+        var report = ShowsProgress(documents.Count)
+            ? EvaluateWithProgress(documents, Score, threshold, parallel)
+            : InjectionEvaluator.Evaluate(documents, Score, threshold, parallel: parallel);
         clock.Stop();
 
         if (plot is not null)
@@ -151,6 +176,56 @@ internal static class EvalInjectionCommand
         return ExitCodes.Success;
     }
 
+    // Null when the layer is set up (or off); otherwise what is wrong with the options.
+    private static string? CreateEmbeddingLayer(EmbeddingLayer layer, TextSource source, out InjectionEmbeddingClassifier? detector)
+    {
+        detector = null;
+        var mode = layer.Mode.ToLowerInvariant();
+        if (mode is not ("off" or "on" or "cascade"))
+        {
+            return $"--embeddings takes off, on or cascade, not '{layer.Mode}'.";
+        }
+
+        if (mode == "off")
+        {
+            return layer.ModelPath is null ? null : "--embedding-model needs --embeddings on or cascade.";
+        }
+
+        EmbeddingCascade? cascade = null;
+        if (mode == "cascade")
+        {
+            var parts = layer.Band.Split(',');
+            if (parts.Length != 2
+                || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var low)
+                || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var high)
+                || !(low >= 0 && low <= high && high <= 1))
+            {
+                return $"--cascade takes LOW,HIGH with 0 <= LOW <= HIGH <= 1, not '{layer.Band}'.";
+            }
+
+            cascade = new EmbeddingCascade(low, high);
+        }
+
+        try
+        {
+            var direct = EmbeddingClassifierModel.Direct;
+            var indirect = EmbeddingClassifierModel.Indirect;
+            if (layer.ModelPath is not null)
+            {
+                using var file = File.OpenRead(layer.ModelPath);
+                var trained = EmbeddingClassifierModel.Read(file);
+                (direct, indirect) = source == TextSource.Tool ? (direct, trained) : (trained, indirect);
+            }
+
+            detector = new InjectionEmbeddingClassifier(direct, indirect, () => SentenceEncoder.Shared, cascade);
+            return null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return $"could not read the embedding model {layer.ModelPath}: {exception.Message}";
+        }
+    }
+
     private static InjectionClassifierModel ReadModel(string path)
     {
         using var file = File.OpenRead(path);
@@ -160,7 +235,7 @@ internal static class EvalInjectionCommand
     private static bool ShowsProgress(int documents) =>
         documents >= ProgressThreshold && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
-    private static InjectionEvaluationReport EvaluateWithProgress(List<InjectionDocument> documents, Func<InjectionDocument, double> score, double threshold)
+    private static InjectionEvaluationReport EvaluateWithProgress(List<InjectionDocument> documents, Func<InjectionDocument, double> score, double threshold, bool parallel)
     {
         InjectionEvaluationReport? report = null;
         AnsiConsole.Progress()
@@ -169,7 +244,7 @@ internal static class EvalInjectionCommand
             .Start(context =>
             {
                 var task = context.AddTask("Evaluating", maxValue: documents.Count);
-                report = InjectionEvaluator.Evaluate(documents, score, threshold, done => task.Value = done);
+                report = InjectionEvaluator.Evaluate(documents, score, threshold, done => task.Value = done, parallel);
             });
         return report!;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Caduceus.Detection.Injection.Embeddings;
 using Caduceus.Detection.Injection.Learned;
 using Caduceus.Evaluation.Data;
 using Caduceus.Evaluation.Injection;
@@ -7,8 +8,9 @@ using Caduceus.Evaluation.Injection;
 namespace Caduceus.Cli.Commands;
 
 /// <summary>
-/// <c>caduceus train injection</c>: trains the learned injection classifier on training parts and sets its decision
-/// threshold on development parts (the best F1 whose false-positive rate stays within <c>--max-fpr</c>).
+/// <c>caduceus train injection</c>: trains the learned injection classifier (hashed n-grams, or with
+/// <c>--embeddings</c> MiniLM sentence embeddings) on training parts and sets its decision threshold on development
+/// parts (the best F1 whose false-positive rate stays within <c>--max-fpr</c>).
 /// </summary>
 internal static class TrainInjectionCommand
 {
@@ -18,20 +20,30 @@ internal static class TrainInjectionCommand
         var split = new Option<string[]>("--split") { Description = "Train on the documents this list names (e.g. eval/splits/injection/NAME.train.txt). Repeatable; a file no list names is used whole.", Arity = ArgumentArity.OneOrMore };
         var tune = new Option<string[]>("--tune-split") { Description = "Choose the decision threshold on the documents these lists name (e.g. NAME.dev.txt). Repeatable; without it the threshold stays 0.5.", Arity = ArgumentArity.OneOrMore };
         var maxFpr = new Option<string>("--max-fpr") { Description = "Highest false-positive rate on benign tuning texts the threshold may allow (default 0.02).", DefaultValueFactory = _ => "0.02" };
-        var epochs = new Option<string>("--epochs") { Description = "Passes over the data (default 8).", DefaultValueFactory = _ => "8" };
-        var output = new Option<string?>("--out") { Description = "Where to write the model (src/Caduceus.Detection/Injection/Learned/Model/injection-classifier.bin is the built-in one)." };
-        var command = new Command("injection", "Train the learned injection classifier (logistic regression over hashed n-grams).") { data, split, tune, maxFpr, epochs, output };
+        var epochs = new Option<string?>("--epochs") { Description = "Passes over the data (default 8, with --embeddings 10 per round)." };
+        var embeddings = new Option<bool>("--embeddings") { Description = "Train the sentence-embedding classifier (MiniLM vectors of each segment, logistic regression) instead of the n-gram one." };
+        var segmentLength = new Option<string>("--segment-length")
+        {
+            Description = "With --embeddings: join sentences into segments of about this many characters before embedding (default 320; 0 embeds each sentence alone, best for documents).",
+            DefaultValueFactory = _ => "320",
+        };
+        var cache = new Option<string?>("--embedding-cache") { Description = "With --embeddings: keep the texts' vectors in this file (e.g. under /tmp) and reuse them on the next run." };
+        var output = new Option<string?>("--out") { Description = "Where to write the model (the built-in ones are in src/Caduceus.Detection/Injection/Learned/Model/ and Injection/Embeddings/Model/)." };
+        var command = new Command("injection", "Train the learned injection classifier (logistic regression over hashed n-grams or sentence embeddings).") { data, split, tune, maxFpr, epochs, embeddings, segmentLength, cache, output };
         command.SetAction(parse => Run(
             parse.GetValue(data) ?? [],
             parse.GetValue(split) ?? [],
             parse.GetValue(tune) ?? [],
             parse.GetValue(maxFpr)!,
-            parse.GetValue(epochs)!,
+            parse.GetValue(epochs) ?? (parse.GetValue(embeddings) ? "10" : "8"),
+            parse.GetValue(embeddings) ? new EmbeddingTraining(parse.GetValue(segmentLength)!, parse.GetValue(cache)) : null,
             parse.GetValue(output)));
         return command;
     }
 
-    private static int Run(string[] dataFiles, string[] splitFiles, string[] tuneFiles, string maxFprText, string epochsText, string? output)
+    private sealed record EmbeddingTraining(string SegmentLength, string? CachePath);
+
+    private static int Run(string[] dataFiles, string[] splitFiles, string[] tuneFiles, string maxFprText, string epochsText, EmbeddingTraining? embeddings, string? output)
     {
         if (dataFiles.Length == 0)
         {
@@ -51,6 +63,12 @@ internal static class TrainInjectionCommand
         if (!int.TryParse(epochsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var epochs) || epochs is < 1 or > 100)
         {
             return CommandErrors.Fail($"--epochs takes an integer from 1 to 100, not '{epochsText}'.");
+        }
+
+        var segmentLength = 0;
+        if (embeddings is not null && (!int.TryParse(embeddings.SegmentLength, NumberStyles.Integer, CultureInfo.InvariantCulture, out segmentLength) || segmentLength is < 0 or > 4096))
+        {
+            return CommandErrors.Fail($"--segment-length takes an integer from 0 to 4096, not '{embeddings.SegmentLength}'.");
         }
 
         List<InjectionDocument> training, tuning;
@@ -84,12 +102,46 @@ internal static class TrainInjectionCommand
             return CommandErrors.Fail("training needs both attacks and benign texts.");
         }
 
-        var model = InjectionClassifierTrainer.Train([.. training.Select(d => (d.Text, d.IsAttack))], new InjectionTrainingOptions { Epochs = epochs });
-        var threshold = 0.5;
-        if (tuning.Count > 0)
+        var trainingTexts = training.Select(d => (d.Text, d.IsAttack)).ToList();
+        Action<Stream> write;
+        string summary;
+        double threshold;
+        if (embeddings is null)
         {
-            threshold = ChooseThreshold(model, tuning, maxFpr);
+            var model = InjectionClassifierTrainer.Train(trainingTexts, new InjectionTrainingOptions { Epochs = epochs });
+            threshold = tuning.Count > 0 ? ChooseThreshold(tuning, [.. tuning.Select(d => model.Score(d.Text))], maxFpr) : 0.5;
             model = model.WithDecisionThreshold(threshold);
+            write = model.Write;
+            summary = string.Create(CultureInfo.InvariantCulture, $"{model.NonZeroWeights:N0} weights");
+        }
+        else
+        {
+            ChunkEmbeddings vectors;
+            try
+            {
+                vectors = new ChunkEmbeddings(SentenceEncoder.Shared, embeddings.CachePath);
+            }
+            catch (Exception exception) when (exception is IOException or InvalidDataException)
+            {
+                return CommandErrors.Fail("could not read the embedding cache: " + exception.Message);
+            }
+
+            var segments = EmbeddingClassifierTrainer.Segments(trainingTexts, segmentLength);
+            var segmentVectors = vectors.Embed([.. segments.Select(s => s.Segment)], segmentLength);
+            var model = EmbeddingClassifierTrainer.Train(segments, segmentVectors, segmentLength, new EmbeddingTrainingOptions { Epochs = epochs });
+            var tuningVectors = vectors.Embed([.. tuning.Select(d => d.Text)], segmentLength);
+            threshold = tuning.Count > 0 ? ChooseThreshold(tuning, [.. tuningVectors.Select(v => model.Score(v))], maxFpr) : 0.5;
+            model = model.WithDecisionThreshold(threshold);
+            write = model.Write;
+            summary = string.Create(CultureInfo.InvariantCulture, $"{segmentVectors.Sum(v => v.Length):N0} chunk vectors from {segments.Count:N0} segments");
+            try
+            {
+                vectors.Save();
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return CommandErrors.Fail("could not write the embedding cache: " + exception.Message);
+            }
         }
 
         try
@@ -102,12 +154,12 @@ internal static class TrainInjectionCommand
 
             using (var file = File.Create(output))
             {
-                model.Write(file);
+                write(file);
             }
 
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"trained on {training.Count:N0} texts ({training.Count(d => d.IsAttack):N0} attacks); threshold {threshold:0.###} from {tuning.Count:N0} tuning texts; {model.NonZeroWeights:N0} weights; wrote {output} ({new FileInfo(output).Length:N0} bytes)"));
+                $"trained on {training.Count:N0} texts ({training.Count(d => d.IsAttack):N0} attacks); threshold {threshold:0.###} from {tuning.Count:N0} tuning texts; {summary}; wrote {output} ({new FileInfo(output).Length:N0} bytes)"));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -119,9 +171,8 @@ internal static class TrainInjectionCommand
 
     // The candidate thresholds are the tuning texts' own scores; among those within the false-positive budget, the best
     // F1 wins (ties: the higher threshold, fewer false alarms).
-    private static double ChooseThreshold(InjectionClassifierModel model, List<InjectionDocument> tuning, double maxFpr)
+    private static double ChooseThreshold(List<InjectionDocument> tuning, double[] scores, double maxFpr)
     {
-        var scores = tuning.Select(d => model.Score(d.Text)).ToArray();
         var best = (F1: -1.0, Threshold: 0.5);
         foreach (var candidate in scores.Distinct().Order())
         {

@@ -7,16 +7,18 @@ public static class InjectionEvaluator
     /// <param name="score">The detector's attack score for a text, in [0, 1] (0 when nothing fired).</param>
     /// <param name="threshold">Texts scored at least this are flagged.</param>
     /// <param name="progress">Called after each text with the number done.</param>
-    public static InjectionEvaluationReport Evaluate(IReadOnlyList<InjectionDocument> documents, Func<InjectionDocument, double> score, double threshold, Action<int>? progress = null)
+    /// <param name="parallel">Score texts on every core (<paramref name="score"/> must be thread-safe).</param>
+    public static InjectionEvaluationReport Evaluate(IReadOnlyList<InjectionDocument> documents, Func<InjectionDocument, double> score, double threshold, Action<int>? progress = null, bool parallel = false)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(score);
         var scores = new double[documents.Count];
-        for (var i = 0; i < documents.Count; i++)
+        var done = 0;
+        Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel ? Environment.ProcessorCount : 1 }, i =>
         {
             scores[i] = score(documents[i]);
-            progress?.Invoke(i + 1);
-        }
+            progress?.Invoke(Interlocked.Increment(ref done));
+        });
 
         return Measure(documents, scores, threshold);
     }

@@ -102,6 +102,12 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         {
             failures.Add($"Applications:{appName}:Detection:Disabled names unknown detector(s) {string.Join(", ", unknown)}; known: {string.Join(", ", TextAnalyzer.DefaultDetectorNames)}.");
         }
+
+        var notOptional = app.Detection.Enabled.Where(d => !TextAnalyzer.OptionalDetectorNames.Contains(d, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (notOptional.Count > 0)
+        {
+            failures.Add($"Applications:{appName}:Detection:Enabled names detector(s) that are not optional: {string.Join(", ", notOptional)}; optional: {string.Join(", ", TextAnalyzer.OptionalDetectorNames)}.");
+        }
     }
 
     private static void ValidateOidc(Authentication.OidcOptions oidc, List<string> failures)

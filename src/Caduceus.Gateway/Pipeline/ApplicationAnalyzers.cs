@@ -5,15 +5,20 @@ using Microsoft.Extensions.Options;
 namespace Caduceus.Gateway.Pipeline;
 
 /// <summary>
-/// The analyzers each application's traffic goes through: the gateway's analyzer without the detectors the
-/// application disabled, and for answers also without the injection detectors when the response policy lets every
+/// The analyzers each application's traffic goes through: the gateway's analyzer plus the optional detectors the
+/// application enabled and without those it disabled, and for answers also without the injection detectors when the response policy lets every
 /// injection finding pass (their findings could change nothing, so they are not computed). Built once at start-up;
 /// an analyzer that is not a <see cref="TextAnalyzer"/> (a test's stand-in) serves every application as it is.
 /// </summary>
 internal sealed class ApplicationAnalyzers
 {
     private readonly ITextAnalyzer _default;
-    private static readonly string[] InjectionDetectors = [nameof(Detection.Injection.InjectionHeuristics), nameof(Detection.Injection.Learned.InjectionClassifier)];
+    private static readonly string[] InjectionDetectors =
+    [
+        nameof(Detection.Injection.InjectionHeuristics),
+        nameof(Detection.Injection.Learned.InjectionClassifier),
+        nameof(Detection.Injection.Embeddings.InjectionEmbeddingClassifier),
+    ];
 
     private readonly Dictionary<string, ITextAnalyzer> _byApplication = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ITextAnalyzer> _answersByApplication = new(StringComparer.OrdinalIgnoreCase);
@@ -28,7 +33,7 @@ internal sealed class ApplicationAnalyzers
 
         foreach (var (name, application) in options.Value.Applications)
         {
-            var requests = full.Without(application.Detection.Disabled);
+            var requests = full.WithOptional(application.Detection.Enabled).Without(application.Detection.Disabled);
             _byApplication[name] = requests;
             var response = application.Policy.Response;
             var injectionsPass = response.Injection == Policy.PolicyAction.Allow && !response.Entities.ContainsKey(EntityTypes.PromptInjection);

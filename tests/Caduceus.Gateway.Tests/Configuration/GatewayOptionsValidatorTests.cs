@@ -80,6 +80,20 @@ public sealed class GatewayOptionsValidatorTests
     }
 
     [Fact]
+    public void Enables_only_optional_detectors()
+    {
+        var options = Valid();
+        options.Applications["default"].Detection.Enabled.Add("InjectionEmbeddingClassifier");
+        Assert.False(new GatewayOptionsValidator().Validate(null, options).Failed);
+
+        options.Applications["default"].Detection.Enabled.Add("PhiTagger");
+        var result = new GatewayOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("not optional: PhiTagger", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Refuses_an_injection_threshold_outside_0_to_1()
     {
         var options = Valid();

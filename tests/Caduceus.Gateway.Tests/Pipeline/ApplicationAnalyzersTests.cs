@@ -32,4 +32,19 @@ public sealed class ApplicationAnalyzersTests
         Assert.DoesNotContain("PhiTagger", Names(analyzers.ForAnswers("lean")));
         Assert.Contains("NameRecognizer", Names(analyzers.ForAnswers("lean")));
     }
+
+    [Fact]
+    public void Only_applications_that_enable_it_get_the_embedding_layer()
+    {
+        var options = new GatewayOptions();
+        options.Applications["default"] = new ApplicationOptions();
+        options.Applications["careful"] = new ApplicationOptions();
+        options.Applications["careful"].Detection.Enabled.Add("InjectionEmbeddingClassifier");
+
+        var analyzers = new ApplicationAnalyzers(Full, Options.Create(options));
+
+        Assert.DoesNotContain("InjectionEmbeddingClassifier", Names(analyzers.For("default")));
+        Assert.Equal("InjectionEmbeddingClassifier", Names(analyzers.For("careful"))[^1]);
+        Assert.DoesNotContain("InjectionEmbeddingClassifier", Names(analyzers.ForAnswers("careful")));
+    }
 }

@@ -12,7 +12,10 @@ internal static class TextSegments
     /// <summary>Cap on segments per text; the rest of a very long text goes into the last one.</summary>
     public const int MaxSegments = 64;
 
-    public static List<string> Split(string text)
+    public static List<string> Split(string text) => Split(text, TargetLength);
+
+    /// <summary>Sentences and lines joined up to about <paramref name="targetLength"/> characters; 0 keeps each one apart.</summary>
+    public static List<string> Split(string text, int targetLength)
     {
         ArgumentNullException.ThrowIfNull(text);
         var segments = new List<string>();
@@ -28,7 +31,7 @@ internal static class TextSegments
             }
 
             start = i + 1;
-            if (start - segmentStart >= TargetLength / 2 && segments.Count < MaxSegments - 1)
+            if (start - segmentStart >= targetLength / 2 && segments.Count < MaxSegments - 1)
             {
                 Add(segments, text[segmentStart..start]);
                 segmentStart = start;
