@@ -20,6 +20,7 @@ internal static class CaduceusCommand
         root.Options.Add(ConfigOption);
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(TestModelCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(RedactCommand.Create());

@@ -21,6 +21,9 @@ public sealed class GatewayOptions
     /// <summary>JWT bearer clients from an OpenID Connect issuer; off unless <c>Oidc:Issuer</c> is set.</summary>
     public Authentication.OidcOptions Oidc { get; set; } = new();
 
+    /// <summary>HTTPS for the gateway's endpoints and optional mutual TLS for service clients.</summary>
+    public Hosting.TlsOptions Tls { get; set; } = new();
+
     /// <summary>The AI applications the gateway protects, by name.</summary>
     public Dictionary<string, ApplicationOptions> Applications { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -36,6 +36,11 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         }
 
         ValidateOidc(options.Oidc, failures);
+        if (options.Tls.ClientCertificates != Hosting.ClientCertificateRequirement.None && options.Tls.TrustedClientThumbprints.Count == 0)
+        {
+            failures.Add("Tls:ClientCertificates needs Tls:TrustedClientThumbprints (SHA-256 of each client certificate, hex).");
+        }
+
         if (!options.Applications.ContainsKey(GatewayOptions.DefaultApplicationName))
         {
             failures.Add($"Applications:{GatewayOptions.DefaultApplicationName} must be configured.");

@@ -30,6 +30,7 @@ public static class GatewayApplication
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = GatewayConfiguration.BindOptions(builder.Configuration).Limits.MaxRequestBodyBytes;
         });
+        GatewayTls.Configure(builder);
 
         ConfigureLogging(builder);
         builder.Services.AddCaduceusGateway(builder.Configuration);
@@ -68,6 +69,7 @@ public static class GatewayApplication
             StatusCodes.Status405MethodNotAllowed => GatewayErrors.WriteAsync(context.HttpContext, 405, "method_not_allowed", "This endpoint does not accept that method."),
             _ => Task.CompletedTask,
         });
+        app.UseHsts();
         app.UseAuthentication();
         app.UseAuthorization();
 

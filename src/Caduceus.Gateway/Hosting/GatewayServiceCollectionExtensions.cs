@@ -58,7 +58,7 @@ public static class GatewayServiceCollectionExtensions
         GatewayPolicies.Add(services.AddAuthorizationBuilder());
 
         services.AddCallerVerification(configuration);
-        AddUpstreamHttpClient(services);
+        AddUpstreamHttpClient(services, configuration.GetSection("UpstreamTls").Get<UpstreamTlsOptions>() ?? new UpstreamTlsOptions());
         AddChatPipeline(services);
         return services;
     }
@@ -82,7 +82,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ChatPipeline>();
     }
 
-    private static void AddUpstreamHttpClient(IServiceCollection services)
+    private static void AddUpstreamHttpClient(IServiceCollection services, UpstreamTlsOptions tls)
     {
         services.AddSingleton<UpstreamClient>();
         services.AddHttpClient(UpstreamClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
@@ -92,6 +92,7 @@ public static class GatewayServiceCollectionExtensions
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 AutomaticDecompression = DecompressionMethods.None,
                 UseCookies = false,
+                SslOptions = UpstreamSslOptions(tls),
             })
             .AddResilienceHandler("upstream-connect", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
             {
@@ -106,5 +107,24 @@ public static class GatewayServiceCollectionExtensions
                     HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError,
                 }),
             }));
+    }
+
+    private static System.Net.Security.SslClientAuthenticationOptions UpstreamSslOptions(UpstreamTlsOptions tls)
+    {
+        var ssl = new System.Net.Security.SslClientAuthenticationOptions { EnabledSslProtocols = GatewayTls.Protocols };
+        if (tls.ClientCertificatePath is { Length: > 0 } path)
+        {
+            var password = tls.PasswordEnvironmentVariable is { Length: > 0 } variable ? Environment.GetEnvironmentVariable(variable) : null;
+            ssl.ClientCertificates = [System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, password)];
+        }
+
+        if (tls.PinnedPublicKeys.Count > 0)
+        {
+            var pins = new UpstreamCertificatePins(tls.PinnedPublicKeys);
+            ssl.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+                pins.Accepts(certificate as System.Security.Cryptography.X509Certificates.X509Certificate2, chain, errors);
+        }
+
+        return ssl;
     }
 }
