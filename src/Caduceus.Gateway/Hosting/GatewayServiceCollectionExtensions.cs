@@ -2,6 +2,7 @@ using System.Net;
 using Caduceus.Detection;
 using Caduceus.Events;
 using Caduceus.Gateway.Admin;
+using Caduceus.Gateway.AdminMfa;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Events;
@@ -45,6 +46,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ApplicationAnalyzers>();
         services.AddSingleton<RequestAnonymizers>();
         services.AddPseudonymVault(configuration);
+        services.AddAdminMfa(configuration);
 
         services.AddSingleton<RecentSecurityEvents>();
         services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<RecentSecurityEvents>());
