@@ -154,6 +154,48 @@ public sealed class PasskeyTests
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
     }
 
+    [Theory]
+    [InlineData("""{"id":"AAAA","rawId":"***","type":"public-key","response":{"attestationObject":"AAAA","clientDataJSON":"AAAA"}}""", "invalid_request")]
+    [InlineData("""{"id":"AAAA","rawId":"AAAA","type":"bogus","response":{"attestationObject":"AAAA","clientDataJSON":"AAAA"}}""", "invalid_request")]
+    [InlineData("""{"id":"AAAA","rawId":"AAAA","type":"public-key"}""", "invalid_request")]
+    [InlineData("""{"id":"AAAA","rawId":"AAAA","type":"public-key","response":{"attestationObject":"AAAA","clientDataJSON":"AAAA"}}""", "mfa_failed")]
+    [InlineData("""{"id":"AAAA","rawId":"AAAA","type":"public-key","response":{"attestationObject":"oWNmbXRkbm9uZQ","clientDataJSON":"e30"}}""", "mfa_failed")]
+    public async Task A_garbled_registration_gets_400_not_500(string credential, string code)
+    {
+        await using var harness = await GatewayHarness.StartAsync();
+        using var person = await AdminPerson.CreateAsync(harness);
+        using var started = await person.Http.PostAsync("admin/mfa/webauthn/options", null, Cancel);
+        var ceremonyId = (await Requests.BodyAsync(started)).GetProperty("ceremony_id").GetString();
+
+        using var response = await person.Http.PostAsync(
+            "admin/mfa/webauthn", Requests.Json($$"""{"ceremony_id":"{{ceremonyId}}","credential":{{credential}}}"""), Cancel);
+
+        await Problems.AssertAsync(response, HttpStatusCode.BadRequest, code);
+    }
+
+    [Theory]
+    [InlineData("AAAA", "AAAA")]
+    [InlineData("", "AAAA")]
+    [InlineData("oWNmbXRkbm9uZQ", "MEUCIQ")]
+    public async Task A_garbled_assertion_is_a_failed_attempt_not_a_500(string authenticatorData, string signature)
+    {
+        await using var harness = await GatewayHarness.StartAsync();
+        using var person = await AdminPerson.CreateAsync(harness);
+        using var authenticator = new SoftwareAuthenticator(Origin);
+        using (var registered = await RegisterAsync(person, authenticator))
+        {
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        }
+
+        var proof = JsonNode.Parse((await AssertionAsync(person, authenticator)).GetRawText())!;
+        proof["assertion"]!["response"]!["authenticatorData"] = authenticatorData;
+        proof["assertion"]!["response"]!["signature"] = signature;
+        using var response = await person.Http.PostAsync("admin/session", Requests.Json(proof.ToJsonString()), Cancel);
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, $"got {(int)response.StatusCode}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     private static async Task<HttpResponseMessage> RegisterAsync(AdminPerson person, SoftwareAuthenticator authenticator)
     {
         using var started = await person.Http.PostAsync("admin/mfa/webauthn/options", Requests.Json("""{"label":"laptop"}"""), Cancel);
