@@ -30,4 +30,22 @@ public static class SecurityEventTypes
 
     /// <summary>A tool call in a model's answer was refused.</summary>
     public const string ToolCallRefused = "tool_call.refused";
+
+    /// <summary>An admin proved a second factor (a session opened, a step-up, a factor enrolled).</summary>
+    public const string MfaSucceeded = "mfa.succeeded";
+
+    /// <summary>An admin's TOTP code or passkey assertion was refused (wrong, replayed, unknown ceremony).</summary>
+    public const string MfaFailed = "mfa.failed";
+
+    /// <summary>An admin key or a source address has too many failed second-factor attempts and is refused for a while.</summary>
+    public const string MfaLocked = "mfa.locked";
+
+    /// <summary>An admin request came without a valid MFA session (missing, unknown, expired, another key's).</summary>
+    public const string MfaRequired = "mfa.required";
+
+    /// <summary>A dangerous admin action came without a recent second-factor proof.</summary>
+    public const string MfaStepUpRequired = "mfa.step_up_required";
+
+    /// <summary>An admin enrolled or removed a second factor, or ended a session.</summary>
+    public const string MfaChanged = "mfa.changed";
 }

@@ -21,6 +21,18 @@ public static class RefusalCodes
     /// <summary>Too many failed verification attempts: the conversation or the address is locked out for a while.</summary>
     public const string VerificationLocked = "verification_locked";
 
+    /// <summary>The admin API needs an MFA session (<c>X-Caduceus-Admin-Session</c>) that is valid for this key.</summary>
+    public const string MfaRequired = "mfa_required";
+
+    /// <summary>A dangerous admin action needs a second-factor proof from the last few minutes.</summary>
+    public const string StepUpRequired = "step_up_required";
+
+    /// <summary>The TOTP code or passkey assertion was not accepted.</summary>
+    public const string MfaFailed = "mfa_failed";
+
+    /// <summary>Too many failed second-factor attempts for this key or from this address; try again later.</summary>
+    public const string MfaLocked = "mfa_locked";
+
     public const string InvalidApiKey = "invalid_api_key";
 
     /// <summary>None of the caller's roles is granted the purpose of use it named.</summary>

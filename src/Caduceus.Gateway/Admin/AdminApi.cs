@@ -1,3 +1,4 @@
+using Caduceus.Gateway.AdminMfa;
 using Caduceus.Gateway.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -5,7 +6,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Caduceus.Gateway.Admin;
 
-/// <summary>The admin API under <c>/admin</c>: admin keys only, and problem details for every error.</summary>
+/// <summary>
+/// The admin API under <c>/admin</c>: an admin key (the person) and, by default, an MFA session of that key
+/// (<see cref="AdminMfaGate"/>); problem details for every error.
+/// </summary>
 internal static class AdminApi
 {
     public const string Prefix = "/admin";
@@ -14,7 +18,9 @@ internal static class AdminApi
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapGroup(Prefix).RequireAuthorization(GatewayPolicies.Admin);
+        var admin = endpoints.MapGroup(Prefix).RequireAuthorization(GatewayPolicies.Admin).AddEndpointFilter<AdminMfaGate>();
+        AdminSessionEndpoints.Map(admin.MapGroup("/session"));
+        AdminMfaEndpoints.Map(admin.MapGroup("/mfa"));
         AdminKeysEndpoints.Map(admin.MapGroup("/keys"));
     }
 }

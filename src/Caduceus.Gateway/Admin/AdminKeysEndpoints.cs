@@ -1,3 +1,4 @@
+using Caduceus.Gateway.AdminMfa;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Keys;
 using Microsoft.AspNetCore.Builder;
@@ -18,10 +19,10 @@ internal static class AdminKeysEndpoints
         keys.MapPost("/", CreateAsync);
         keys.MapGet("/", ListAsync);
         keys.MapGet("/unused", UnusedAsync);
-        keys.MapPost("/unused/disable", DisableUnusedAsync);
+        keys.MapPost("/unused/disable", DisableUnusedAsync).RequireStepUp(DangerousAdminActions.UnusedKeyDisabling);
         keys.MapGet("/{id}", GetAsync);
-        keys.MapPost("/{id}/rotate", RotateAsync);
-        keys.MapDelete("/{id}", RevokeAsync);
+        keys.MapPost("/{id}/rotate", RotateAsync).RequireStepUp(DangerousAdminActions.KeyRotation);
+        keys.MapDelete("/{id}", RevokeAsync).RequireStepUp(DangerousAdminActions.KeyRevocation);
     }
 
     private static async Task<IResult> CreateAsync(

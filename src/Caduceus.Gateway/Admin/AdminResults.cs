@@ -9,7 +9,7 @@ namespace Caduceus.Gateway.Admin;
 /// <summary>Results and request reading shared by the admin endpoints.</summary>
 internal static class AdminResults
 {
-    public static IResult Problem(int statusCode, string code, string detail) => new ProblemResult(statusCode, code, detail);
+    public static IResult Problem(int statusCode, string code, string detail, string? eventId = null) => new ProblemResult(statusCode, code, detail, eventId);
 
     public static IResult InvalidRequest(string detail) => Problem(StatusCodes.Status400BadRequest, RefusalCodes.InvalidRequest, detail);
 
@@ -41,8 +41,8 @@ internal static class AdminResults
         }
     }
 
-    private sealed class ProblemResult(int statusCode, string code, string detail) : IResult
+    private sealed class ProblemResult(int statusCode, string code, string detail, string? eventId) : IResult
     {
-        public Task ExecuteAsync(HttpContext httpContext) => GatewayErrors.WriteAsync(httpContext, statusCode, code, detail);
+        public Task ExecuteAsync(HttpContext httpContext) => GatewayErrors.WriteAsync(httpContext, statusCode, code, detail, eventId);
     }
 }

@@ -3,6 +3,7 @@ using Caduceus.Detection;
 using Caduceus.Events;
 using Caduceus.Gateway.Access;
 using Caduceus.Gateway.Admin;
+using Caduceus.Gateway.AdminMfa;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Events;
@@ -46,6 +47,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ApplicationAnalyzers>();
         services.AddSingleton<RequestAnonymizers>();
         services.AddPseudonymVault(configuration);
+        services.AddAdminMfa(configuration);
 
         services.AddSingleton<RecentSecurityEvents>();
         services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<RecentSecurityEvents>());

@@ -46,6 +46,42 @@ internal static class GatewaySchema
         ALTER TABLE api_keys ADD COLUMN previous_valid_until TEXT;
         CREATE INDEX api_keys_previous_key_hash ON api_keys (previous_key_hash);
         """,
+
+        // 2: admins' second factors, MFA sessions and pending passkey ceremonies. Times are Unix milliseconds.
+        // TOTP seeds are sealed (AES-GCM); session tokens are stored as SHA-256 hashes only.
+        """
+        CREATE TABLE admin_mfa_factors (
+            id             TEXT PRIMARY KEY,
+            key_id         TEXT NOT NULL,
+            kind           TEXT NOT NULL,
+            label          TEXT,
+            created_at     INTEGER NOT NULL,
+            confirmed_at   INTEGER,
+            last_used_at   INTEGER,
+            totp_seed      BLOB,
+            totp_last_step INTEGER,
+            credential_id  BLOB UNIQUE,
+            public_key     BLOB,
+            sign_count     INTEGER
+        );
+        CREATE INDEX admin_mfa_factors_key_id ON admin_mfa_factors (key_id);
+        CREATE TABLE admin_sessions (
+            token_hash   BLOB PRIMARY KEY,
+            key_id       TEXT NOT NULL,
+            created_at   INTEGER NOT NULL,
+            last_seen_at INTEGER NOT NULL,
+            verified_at  INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX admin_sessions_created_at ON admin_sessions (created_at);
+        CREATE TABLE admin_webauthn_ceremonies (
+            id         TEXT PRIMARY KEY,
+            key_id     TEXT NOT NULL,
+            purpose    TEXT NOT NULL,
+            label      TEXT,
+            options    TEXT NOT NULL,
+            expires_at INTEGER NOT NULL
+        );
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

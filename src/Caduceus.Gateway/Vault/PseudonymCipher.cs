@@ -6,17 +6,13 @@ using Caduceus.Detection.Anonymization;
 namespace Caduceus.Gateway.Vault;
 
 /// <summary>
-/// How the vault protects what it stores. Values: AES-256-GCM with a random 96-bit nonce each, and the row's scope,
+/// How the vault protects what it stores. Values: AES-256-GCM (<see cref="AesGcmSeal"/>) with a random 96-bit nonce each, and the row's scope,
 /// token and type as associated data, so a ciphertext moved to another row or scope fails to decrypt. Scope ids and
 /// value lookups: HMAC-SHA256 under their own keys, so the store holds neither conversation ids (which a client may
 /// have chosen) nor values, yet can find a value's token. All keys derive from the <see cref="VaultKey"/>.
 /// </summary>
 internal sealed class PseudonymCipher
 {
-    private const byte FormatVersion = 1;
-    private const int NonceLength = 12;
-    private const int TagLength = 16;
-    private const int HeaderLength = 1 + NonceLength + TagLength;
     private static readonly byte[] AssociatedDataLabel = Encoding.ASCII.GetBytes("caduceus pseudonym v1");
 
     private readonly byte[] _encryptionKey;
@@ -54,15 +50,7 @@ internal sealed class PseudonymCipher
     public byte[] Encrypt(ReadOnlySpan<byte> scopeKey, string token, string entityType, string value)
     {
         var plaintext = Encoding.UTF8.GetBytes(value);
-        var sealedValue = new byte[HeaderLength + plaintext.Length];
-        sealedValue[0] = FormatVersion;
-        var nonce = sealedValue.AsSpan(1, NonceLength);
-        RandomNumberGenerator.Fill(nonce);
-        using (var aes = new AesGcm(_encryptionKey, TagLength))
-        {
-            aes.Encrypt(nonce, plaintext, sealedValue.AsSpan(HeaderLength), sealedValue.AsSpan(1 + NonceLength, TagLength), AssociatedData(scopeKey, token, entityType));
-        }
-
+        var sealedValue = AesGcmSeal.Seal(_encryptionKey, plaintext, AssociatedData(scopeKey, token, entityType));
         CryptographicOperations.ZeroMemory(plaintext);
         return sealedValue;
     }
@@ -71,28 +59,18 @@ internal sealed class PseudonymCipher
     /// <exception cref="PseudonymVaultException">The value was altered, moved from another row, or sealed under another key.</exception>
     public string Decrypt(ReadOnlySpan<byte> scopeKey, string token, string entityType, byte[] sealedValue)
     {
-        if (sealedValue.Length < HeaderLength || sealedValue[0] != FormatVersion)
+        if (!AesGcmSeal.HasFormat(sealedValue))
         {
             throw new PseudonymVaultException("A stored pseudonym is not in a format this gateway reads.");
         }
 
-        var plaintext = new byte[sealedValue.Length - HeaderLength];
+        var plaintext = new byte[AesGcmSeal.PlaintextLength(sealedValue)];
         try
         {
-            using var aes = new AesGcm(_encryptionKey, TagLength);
-            aes.Decrypt(
-                sealedValue.AsSpan(1, NonceLength),
-                sealedValue.AsSpan(HeaderLength),
-                sealedValue.AsSpan(1 + NonceLength, TagLength),
-                plaintext,
-                AssociatedData(scopeKey, token, entityType));
-            return Encoding.UTF8.GetString(plaintext);
-        }
-        catch (AuthenticationTagMismatchException exception)
-        {
-            throw new PseudonymVaultException(
-                "A stored pseudonym failed authentication: it was altered, moved from another row or conversation, or encrypted with another vault key.",
-                exception);
+            return AesGcmSeal.TryOpen(_encryptionKey, sealedValue, AssociatedData(scopeKey, token, entityType), plaintext)
+                ? Encoding.UTF8.GetString(plaintext)
+                : throw new PseudonymVaultException(
+                    "A stored pseudonym failed authentication: it was altered, moved from another row or conversation, or encrypted with another vault key.");
         }
         finally
         {

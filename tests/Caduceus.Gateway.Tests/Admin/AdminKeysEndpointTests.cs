@@ -193,8 +193,8 @@ public sealed class AdminKeysEndpointTests
         Assert.Equal(HttpStatusCode.OK, stillWorks.StatusCode);
     }
 
-    private static async Task<HttpClient> AdminAsync(GatewayHarness harness) =>
-        harness.HttpWithKey((await harness.CreateKeyAsync(CallerRoles.Admin)).Secret);
+    /// <summary>An admin key with an enrolled TOTP factor and an open MFA session, both sent on every request.</summary>
+    private static async Task<HttpClient> AdminAsync(GatewayHarness harness) => (await AdminPerson.SignedInAsync(harness)).Http;
 
     private static async Task<string> ServiceKeyIdAsync(GatewayHarness harness) =>
         (await harness.Keys.ListAsync(Cancel)).Single(k => k.Roles.SequenceEqual([CallerRoles.Service])).Id;

@@ -1,4 +1,5 @@
 using Caduceus.Gateway.Keys;
+using Caduceus.Gateway.Storage;
 using Caduceus.Gateway.Tests.Keys;
 using Caduceus.Identity;
 using Microsoft.Data.Sqlite;
@@ -23,7 +24,7 @@ public sealed class GatewaySchemaTests
         Assert.Equal(OldDatabase.KeyId, match.Record.Id);
         Assert.Equal([CallerRoles.Service], match.Record.Roles);
         Assert.Null(match.RefusalAt(fixture.Clock.GetUtcNow()));
-        Assert.Equal(1, await UserVersionAsync(directory));
+        Assert.Equal(GatewaySchema.CurrentVersion, await UserVersionAsync(directory));
 
         var created = await fixture.Store.CreateAsync(new NewApiKey("default", [CallerRoles.Admin]), Cancel);
         await fixture.Store.RevokeAsync(OldDatabase.KeyId, ApiKeyRevocationReason.Revoked, Cancel);
@@ -41,7 +42,7 @@ public sealed class GatewaySchemaTests
         var again = KeyStoreFixture.OpenStore(first.Directory);
 
         Assert.Equal("front office", (await again.FindAsync(issued.Secret, Cancel))!.Record.Label);
-        Assert.Equal(1, await UserVersionAsync(first.Directory));
+        Assert.Equal(GatewaySchema.CurrentVersion, await UserVersionAsync(first.Directory));
     }
 
     [Fact]
