@@ -20,6 +20,9 @@ internal static class GatewayTls
     public static void Configure(WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Tls").Get<TlsOptions>() ?? new TlsOptions();
+
+        // The slim builder leaves HTTPS out until asked for.
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
         {
             https.SslProtocols = Protocols;

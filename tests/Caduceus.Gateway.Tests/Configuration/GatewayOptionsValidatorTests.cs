@@ -133,4 +133,16 @@ public sealed class GatewayOptionsValidatorTests
         Assert.True(result.Failed);
         Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Refuses_client_certificates_without_a_thumbprint_allow_list()
+    {
+        var options = Valid();
+        options.Tls.ClientCertificates = Caduceus.Gateway.Hosting.ClientCertificateRequirement.Require;
+
+        var result = new GatewayOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Tls:TrustedClientThumbprints", result.FailureMessage, StringComparison.Ordinal);
+    }
 }

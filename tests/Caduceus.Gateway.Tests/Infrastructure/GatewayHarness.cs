@@ -73,6 +73,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         TestModelScript? script = null,
         IDictionary<string, string?>? settings = null,
         string? upstreamOverride = null,
+        string urls = "http://127.0.0.1:0",
         Action<IServiceCollection>? configureServices = null)
     {
         RunningTestModel? model = null;
@@ -86,7 +87,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         var launch = new GatewayLaunchOptions
         {
             ContentRoot = dataDirectory,
-            Urls = "http://127.0.0.1:0",
+            Urls = urls,
             Upstream = upstreamOverride ?? model!.ApiBaseAddress.ToString(),
             ConfigureServices = services =>
             {
