@@ -1,6 +1,8 @@
 using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Caduceus.Events;
+using Caduceus.Gateway.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
@@ -16,6 +18,9 @@ namespace Caduceus.Gateway.Hosting;
 internal static class GatewayTls
 {
     public const SslProtocols Protocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+
+    /// <summary>The event code of a client certificate that is not on the allow-list.</summary>
+    public const string ClientCertificateRefused = "client_certificate_refused";
 
     public static void Configure(WebApplicationBuilder builder)
     {
@@ -44,7 +49,16 @@ internal static class GatewayTls
                 // Service clients are pinned by thumbprint rather than chained to a public CA: a CA would vouch for
                 // anyone it ever issued to.
                 https.ClientCertificateValidation = (certificate, _, _) =>
-                    trusted.Contains(Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256)));
+                {
+                    var thumbprint = Convert.ToHexString(certificate.GetCertHash(HashAlgorithmName.SHA256));
+                    if (trusted.Contains(thumbprint))
+                    {
+                        return true;
+                    }
+
+                    PublishRefusal(kestrel.ApplicationServices, thumbprint);
+                    return false;
+                };
             }
         }));
 
@@ -56,6 +70,22 @@ internal static class GatewayTls
             // The default skips localhost; a gateway answering on loopback over HTTPS still means it.
             hsts.ExcludedHosts.Clear();
         });
+    }
+
+    // The handshake fails before any request exists, so the event names the certificate, not a route or key.
+    private static void PublishRefusal(IServiceProvider services, string thumbprint)
+    {
+        var securityEvent = new SecurityEvent(
+            SecurityEventIds.New(),
+            services.GetRequiredService<TimeProvider>().GetUtcNow(),
+            SecurityEventTypes.AuthenticationFailed,
+            ClientCertificateRefused,
+            null,
+            "certificate:" + thumbprint,
+            null,
+            new Dictionary<string, int>(),
+            []);
+        services.GetRequiredService<SecurityEventBus>().Publish(securityEvent);
     }
 
     private static X509Certificate2 LoadCertificate(string path, TlsOptions options)

@@ -72,6 +72,13 @@ internal sealed class CallerVerifier(IPatientDirectory? directory, IOneTimeCodeS
 
         var patient = matches[0];
         var now = timeProvider.GetUtcNow();
+
+        // Guessing codes for one patient from many conversations and addresses is still guessing at one identity.
+        if (_failures.LockedUntil(PatientFailures(patient.Id), attempt.Options.MaxFailedAttempts) is { } patientLocked)
+        {
+            return new VerificationResult(VerificationOutcome.Locked, Current(attempt.ConversationKey), patientLocked);
+        }
+
         if (!attempt.Options.Factors.Contains(VerificationFactor.OneTimeCode))
         {
             return Verify(attempt, patient.Id, now);
@@ -99,6 +106,7 @@ internal sealed class CallerVerifier(IPatientDirectory? directory, IOneTimeCodeS
 
         if (!CryptographicOperations.FixedTimeEquals(state.CodeHash, HashCode(attempt.ConversationKey, code.Trim())))
         {
+            _failures.Record(PatientFailures(state.PatientId!), attempt.Options.Lockout);
             return Fail(attempt);
         }
 
@@ -161,4 +169,6 @@ internal sealed class CallerVerifier(IPatientDirectory? directory, IOneTimeCodeS
     private static string ConversationFailures(VerificationAttempt attempt) => "conversation\n" + attempt.ConversationKey;
 
     private static string AddressFailures(VerificationAttempt attempt) => "address\n" + attempt.ClientAddress;
+
+    private static string PatientFailures(string patientId) => "patient\n" + patientId;
 }

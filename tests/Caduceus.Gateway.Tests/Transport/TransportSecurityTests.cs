@@ -64,6 +64,7 @@ public sealed class TransportSecurityTests
         Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
         await Assert.ThrowsAsync<HttpRequestException>(() => withStranger.GetAsync("healthz", Cancel));
         await Assert.ThrowsAsync<HttpRequestException>(() => withNone.GetAsync("healthz", Cancel));
+        Assert.Contains(harness.Events.Snapshot(), e => e.Code == "client_certificate_refused" && e.Principal == "certificate:" + TestCertificates.Thumbprint(stranger));
     }
 
     [Fact]

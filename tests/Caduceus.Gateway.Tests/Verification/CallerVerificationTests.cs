@@ -183,4 +183,45 @@ public sealed class CallerVerificationTests
         Assert.Equal(HttpStatusCode.BadRequest, withoutConversation.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
     }
+
+    [Fact]
+    public async Task Wrong_codes_for_one_patient_from_many_conversations_and_addresses_lock_that_patient()
+    {
+        var (harness, codes) = await StartAsync(AnswerScript());
+        await using var _h = harness;
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var client = FromAddress(harness, $"127.0.0.{i + 2}");
+            using var start = await client.SendAsync(Post("v1/verification", $"call-p{i}", new { name = MariaName, date_of_birth = MariaBirthDate }), Cancel);
+            Assert.Equal(HttpStatusCode.OK, start.StatusCode);
+            var wrong = codes.CodeFor(MariaId) == "000000" ? "000001" : "000000";
+            using var guess = await client.SendAsync(Post("v1/verification/code", $"call-p{i}", new { code = wrong }), Cancel);
+            Assert.Equal(HttpStatusCode.Forbidden, guess.StatusCode);
+        }
+
+        using var fresh = FromAddress(harness, "127.0.0.9");
+        using var locked = await fresh.SendAsync(Post("v1/verification", "call-p9", new { name = MariaName, date_of_birth = MariaBirthDate }), Cancel);
+
+        Assert.Equal((HttpStatusCode)429, locked.StatusCode);
+        Assert.Equal(3, codes.Sent);
+    }
+
+    // A client whose connections come from another loopback address, so that per-address limits do not interfere.
+    private static HttpClient FromAddress(GatewayHarness harness, string address)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = harness.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", harness.ApiKey);
+        return client;
+    }
 }
