@@ -64,9 +64,9 @@ public sealed partial class DateRecognizer : IDetector
         [
             new("date pattern with day, month and year in digits", Numeric(), 0.85, Validator: DateValidator.CheckNumeric),
             new("date pattern with month and year in digits", MonthYearNumeric(), 0.55, Validator: DateValidator.CheckMonthYear),
-            new("date pattern with month name before the day", MonthFirst(), 0.9, Validator: DateValidator.CheckWithMonthName, Precheck: MonthNames.AnyIn),
-            new("date pattern with day before the month name", DayFirst(), 0.9, Validator: DateValidator.CheckWithMonthName, Precheck: MonthNames.AnyIn),
-            new("date pattern with month name and year", MonthNameYear(), 0.75, Validator: DateValidator.CheckWithMonthName, Precheck: MonthNames.AnyIn),
+            new("date pattern with month name before the day", MonthFirst(), 0.9, Validator: DateValidator.CheckWithMonthName, Precheck: MonthNames.AnyNearDigit),
+            new("date pattern with day before the month name", DayFirst(), 0.9, Validator: DateValidator.CheckWithMonthName, Precheck: MonthNames.AnyNearDigit),
+            new("date pattern with month name and year", MonthNameYear(), 0.75, Validator: DateValidator.CheckWithMonthName, Precheck: MonthNames.AnyNearDigit),
             new("date pattern of an ordinal day", OrdinalDay(), 0.55, Validator: DateValidator.CheckOrdinalDay),
         ],
         DateWords);
@@ -78,7 +78,12 @@ public sealed partial class DateRecognizer : IDetector
         requiredChars: "aeiouAEIOU",
         [
             new("date said in words, month first", SpokenMonthFirst(), 0.9, Validator: DateValidator.CheckSpoken, Precheck: SpokenDate.MayOccurIn),
-            new("date said in words, day first", SpokenDayFirst(), 0.9, Validator: DateValidator.CheckSpoken, Precheck: SpokenDate.MayOccurIn),
+            new(
+                "date said in words, day first",
+                SpokenDayFirst(),
+                0.9,
+                Validator: DateValidator.CheckSpoken,
+                Precheck: static text => SpokenDate.MayOccurIn(text) && MonthNames.AnyAfterOf(text)),
         ],
         DateWords);
 

@@ -42,7 +42,25 @@ internal static class MonthNames
     /// True when <paramref name="text"/> has a month name or abbreviation as a whole word: the precheck of the patterns
     /// built on <see cref="Pattern"/>, whose regexes would otherwise try a match at nearly every letter.
     /// </summary>
-    public static bool AnyIn(ReadOnlySpan<char> text)
+    public static bool AnyIn(ReadOnlySpan<char> text) => AnyWhere(text, static (_, _, _) => true);
+
+    /// <summary>
+    /// True when <paramref name="text"/> has a month name as a whole word with a digit at most <see cref="DigitReach"/>
+    /// characters before or after it: the precheck of the patterns that write the day or the year in digits ("March
+    /// 14", "14 de marzo", "March 1962"). "You may need" has no date in digits, so those regexes are not run at all.
+    /// </summary>
+    public static bool AnyNearDigit(ReadOnlySpan<char> text) => AnyWhere(text, HasDigitAround);
+
+    /// <summary>True when a month name follows "of" ("the fifth of April"): the precheck of spoken day-first dates.</summary>
+    public static bool AnyAfterOf(ReadOnlySpan<char> text) => AnyWhere(text, static (t, start, _) =>
+        t[..start].TrimEnd().EndsWith("of", StringComparison.OrdinalIgnoreCase));
+
+    // The patterns allow at most "th of " or ", " plus two spaces between the month and its digits; 16 leaves margin.
+    private const int DigitReach = 16;
+
+    private delegate bool MonthCondition(ReadOnlySpan<char> text, int start, int end);
+
+    private static bool AnyWhere(ReadOnlySpan<char> text, MonthCondition condition)
     {
         var offset = 0;
         while (offset < text.Length)
@@ -60,7 +78,8 @@ internal static class MonthNames
                 end++;
             }
 
-            if ((start == 0 || !char.IsLetterOrDigit(text[start - 1])) && Number(text[start..end]) != 0)
+            if ((start == 0 || !char.IsLetterOrDigit(text[start - 1])) && Number(text[start..end]) != 0
+                && condition(text, start, end))
             {
                 return true;
             }
@@ -69,6 +88,13 @@ internal static class MonthNames
         }
 
         return false;
+    }
+
+    private static bool HasDigitAround(ReadOnlySpan<char> text, int start, int end)
+    {
+        var from = Math.Max(0, start - DigitReach);
+        var to = Math.Min(text.Length, end + DigitReach);
+        return text[from..to].ContainsAnyInRange('0', '9');
     }
 
     /// <summary>True for a lower-case month word that is also a common English word or abbreviation.</summary>
