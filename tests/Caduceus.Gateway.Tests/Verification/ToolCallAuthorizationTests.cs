@@ -25,7 +25,7 @@ public sealed class ToolCallAuthorizationTests
         script.Rules.Add(Calls("^mine$", "get_appointments", new JsonObject { ["patient_id"] = MariaId, ["day"] = "2026-12-01" }));
         script.Rules.Add(Calls("^someone else$", "get_appointments", new JsonObject { ["patient_id"] = "pat-002", ["day"] = "2026-12-01" }));
         script.Rules.Add(Calls("^extra argument$", "get_appointments", new JsonObject { ["patient_id"] = MariaId, ["day"] = "2026-12-01", ["include_notes"] = true }));
-        script.Rules.Add(Calls("^unlisted$", "delete_record", new JsonObject { ["patient_id"] = MariaId }));
+        script.Rules.Add(Calls("^please delete it$", "delete_record", new JsonObject { ["patient_id"] = MariaId }));
         script.Rules.Add(Calls("^hours$", "clinic_hours", new JsonObject { ["site"] = "main" }));
         return script;
     }
@@ -55,7 +55,7 @@ public sealed class ToolCallAuthorizationTests
     [Theory]
     [InlineData("someone else")]
     [InlineData("extra argument")]
-    [InlineData("unlisted")]
+    [InlineData("please delete it")]
     public async Task Calls_off_the_allow_list_or_for_another_patient_are_refused(string prompt)
     {
         var (harness, codes) = await StartAsync(ToolScript(), Tools);
@@ -64,7 +64,7 @@ public sealed class ToolCallAuthorizationTests
 
         using var response = await harness.Http.SendAsync(Chat("call-t2", prompt), Cancel);
 
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("tool_call_refused", await ErrorCodeAsync(response, Cancel));
         Assert.Contains(harness.Events.Snapshot(), e => e.Type == SecurityEventTypes.ToolCallRefused);
     }

@@ -306,8 +306,8 @@ public sealed class PhiTagger : IDetector
         };
     }
 
-    // A state, a month or a clinical word alone is not a name ("Illinois"); a word some list knows as a name, or a
-    // capitalized one no list knows at all, may be. An unknown word in lower case ("unlisted") is not evidence of a name.
+    // A state, a month or a clinical word alone is not a name ("Illinois"); a word some list knows as a name, or one
+    // no list knows at all, may be.
     private bool HasNameWord(ReadOnlySpan<char> span)
     {
         const LexiconFlags NameWords = LexiconFlags.GivenName | LexiconFlags.Surname;
@@ -322,7 +322,7 @@ public sealed class PhiTagger : IDetector
             }
 
             var flags = _lexicon.Lookup(word);
-            if ((flags & NameWords) != 0 || ((flags & OtherWords) == 0 && UsStates.Code(word) is null && char.IsUpper(word[0])))
+            if ((flags & NameWords) != 0 || ((flags & OtherWords) == 0 && UsStates.Code(word) is null))
             {
                 return true;
             }
