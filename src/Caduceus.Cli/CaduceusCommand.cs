@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Caduceus.Cli.Commands;
+using Caduceus.Cli.Commands.Audit;
 using Caduceus.Cli.Commands.Keys;
 
 namespace Caduceus.Cli;
@@ -20,6 +21,7 @@ internal static class CaduceusCommand
         root.Options.Add(ConfigOption);
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(TestModelCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());

@@ -24,6 +24,9 @@ public sealed class GatewayOptions
     /// <summary>HTTPS for the gateway's endpoints and optional mutual TLS for service clients.</summary>
     public Hosting.TlsOptions Tls { get; set; } = new();
 
+    /// <summary>The tamper-evident audit trail's keys and checkpoint cadence.</summary>
+    public Audit.AuditOptions Audit { get; set; } = new();
+
     /// <summary>The AI applications the gateway protects, by name.</summary>
     public Dictionary<string, ApplicationOptions> Applications { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

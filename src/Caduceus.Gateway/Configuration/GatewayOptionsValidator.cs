@@ -35,6 +35,16 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add("ApiKeys:FailureWindow must be between 00:00:01 and 1.00:00:00.");
         }
 
+        if (options.Audit.CheckpointEveryRecords is < 1 or > 1_000_000 || options.Audit.MaxBatch is < 1 or > 10_000)
+        {
+            failures.Add("Audit:CheckpointEveryRecords must be between 1 and 1000000 and Audit:MaxBatch between 1 and 10000.");
+        }
+
+        if (options.Audit.CheckpointInterval < TimeSpan.FromSeconds(1) || options.Audit.CheckpointInterval > TimeSpan.FromDays(1))
+        {
+            failures.Add("Audit:CheckpointInterval must be between 00:00:01 and 1.00:00:00.");
+        }
+
         ValidateOidc(options.Oidc, failures);
         if (options.Tls.ClientCertificates != Hosting.ClientCertificateRequirement.None && options.Tls.TrustedClientThumbprints.Count == 0)
         {

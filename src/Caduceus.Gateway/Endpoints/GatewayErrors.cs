@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Caduceus.Gateway.Admin;
+using Caduceus.Gateway.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -21,6 +22,7 @@ internal static class GatewayErrors
         }
 
         context.Response.StatusCode = statusCode;
+        RequestAudit.Of(context)?.Refused(code);
         if (eventId is not null)
         {
             context.Response.Headers[EventIdHeader] = eventId;

@@ -1,4 +1,5 @@
 using Caduceus.Gateway.Admin;
+using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Endpoints;
 using Caduceus.Gateway.Verification;
@@ -70,6 +71,7 @@ public static class GatewayApplication
             _ => Task.CompletedTask,
         });
         app.UseHsts();
+        app.UseMiddleware<AuditMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
 

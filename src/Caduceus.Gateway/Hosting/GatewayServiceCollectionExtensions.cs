@@ -4,6 +4,7 @@ using Caduceus.Events;
 using Caduceus.Gateway.Access;
 using Caduceus.Gateway.Admin;
 using Caduceus.Gateway.AdminMfa;
+using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Events;
@@ -36,6 +37,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
 
         services.AddSingleton<GatewayDatabase>();
+        services.AddAuditTrail();
         services.AddSingleton<SqliteApiKeyStore>();
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<SqliteApiKeyStore>());
         services.AddSingleton<IApiKeyLookup>(sp => new CachingApiKeyLookup(sp.GetRequiredService<SqliteApiKeyStore>(), sp.GetRequiredService<TimeProvider>()));

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Caduceus.Detection.Anonymization;
 using Caduceus.Events;
 using Caduceus.Gateway.Access;
+using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Forwarding;
 using Caduceus.Gateway.Verification;
@@ -21,6 +22,9 @@ internal sealed class ChatExchange(HttpContext httpContext, string applicationNa
     public string KeyId { get; } = keyId;
 
     public CancellationToken RequestAborted => HttpContext.RequestAborted;
+
+    /// <summary>This request's audit record in the making; null only outside the gateway's middleware (unit tests).</summary>
+    public RequestAudit? Audit => RequestAudit.Of(HttpContext);
 
     /// <summary>The parsed request body; set by the parse stage.</summary>
     public JsonObject? Body { get; set; }
@@ -60,6 +64,7 @@ internal sealed class ChatExchange(HttpContext httpContext, string applicationNa
     {
         var securityEvent = new SecurityEvent(SecurityEventIds.New(), time, type, code, ApplicationName, KeyId, HttpContext.Request.Path, entityCounts, detectors);
         EventIds.Add(securityEvent.Id);
+        Audit?.AddEventId(securityEvent.Id);
         return securityEvent;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Caduceus.Detection;
 using Caduceus.Detection.Anonymization;
 using Caduceus.Events;
+using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Endpoints;
 using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Tools;
@@ -27,6 +28,7 @@ internal sealed class CompletionAnswerInspector(ApplicationAnalyzers analyzers, 
             return;
         }
 
+        exchange.Audit?.Usage = AuditUsageReader.From(answer);
         var policy = exchange.Application.Policy.Response;
         var analyzer = analyzers.ForAnswers(exchange.ApplicationName);
         var redacted = new FindingSummary();
@@ -98,6 +100,7 @@ internal sealed class CompletionAnswerInspector(ApplicationAnalyzers analyzers, 
         summary.AddRange(blocking);
         var blocked = exchange.NewEvent(SecurityEventTypes.ResponseBlocked, refusalCode, summary.EntityCounts, summary.Detectors, timeProvider.GetUtcNow());
         events.Publish(blocked);
+        exchange.Audit?.Blocked(refusalCode);
         await GatewayErrors.WriteAsync(exchange.HttpContext, StatusCodes.Status400BadRequest, refusalCode, AnswerRefusals.Message(refusalCode, streaming: false), blocked.Id);
     }
 

@@ -21,7 +21,9 @@ internal sealed class ForwardStage(UpstreamClient upstream, TimeProvider timePro
         HttpResponseMessage response;
         try
         {
+            var started = timeProvider.GetTimestamp();
             response = await upstream.SendChatAsync(options, exchange.Body!, deadline.Token);
+            exchange.Audit?.UpstreamLatencyMs = timeProvider.GetElapsedTime(started).TotalMilliseconds;
         }
         catch (OperationCanceledException) when (deadline.TimedOut)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Caduceus.Detection;
 using Caduceus.Events;
 using Caduceus.Gateway.Endpoints;
@@ -29,6 +30,11 @@ internal sealed class InputInspectionStage(
         string? refusalCode = null;
         var rewrites = new List<(ChatText Text, IReadOnlyList<Finding> Findings)>();
         var pseudonymize = false;
+        var audit = exchange.Audit;
+        if (audit is not null && exchange.Body?["model"] is JsonValue model && model.TryGetValue<string>(out var modelName))
+        {
+            audit.Model = modelName;
+        }
 
         foreach (var text in exchange.Texts)
         {
@@ -36,6 +42,7 @@ internal sealed class InputInspectionStage(
             if (decision.Action == PolicyAction.Block)
             {
                 blocking.AddRange(decision.Blocking);
+                audit?.AddFindings(decision.Blocking, text.Text);
                 // An injection outranks a PHI block as the reason given to the client.
                 refusalCode = refusalCode == RefusalCodes.PromptInjectionDetected ? refusalCode : decision.RefusalCode;
             }
@@ -44,6 +51,7 @@ internal sealed class InputInspectionStage(
                 var findings = decision.TransformedFindings;
                 rewrites.Add((text, findings));
                 transformed.AddRange(findings);
+                audit?.AddFindings(findings, text.Text);
                 pseudonymize |= decision.Transforms.Any(t => t.Action == PolicyAction.Pseudonymize);
             }
         }
@@ -51,6 +59,7 @@ internal sealed class InputInspectionStage(
         var now = timeProvider.GetUtcNow();
         if (refusalCode is not null)
         {
+            audit?.Blocked(refusalCode);
             var refused = exchange.NewEvent(SecurityEventTypes.RequestBlocked, refusalCode, blocking.EntityCounts, blocking.Detectors, now);
             events.Publish(refused);
             await GatewayErrors.WriteAsync(exchange.HttpContext, StatusCodes.Status400BadRequest, refusalCode, RefusalMessage(refusalCode), refused.Id);
@@ -59,6 +68,7 @@ internal sealed class InputInspectionStage(
 
         if (rewrites.Count > 0)
         {
+            audit?.Redacted();
             await RewriteAsync(exchange, rewrites, pseudonymize);
             events.Publish(exchange.NewEvent(SecurityEventTypes.RequestRedacted, null, transformed.EntityCounts, transformed.Detectors, now));
         }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Caduceus.Detection;
 using Caduceus.Detection.Anonymization;
 using Caduceus.Events;
+using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Endpoints;
 using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Pipeline;
@@ -46,6 +47,8 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
             context.Response.Headers[GatewayErrors.EventIdHeader] = string.Join(',', exchange.EventIds);
         }
 
+        // The record is committed before the last event ([DONE] or an error), when the whole answer is known.
+        exchange.Audit?.DeferredToStreamEnd = true;
         await context.Response.StartAsync(exchange.RequestAborted);
         try
         {
@@ -98,6 +101,7 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
 
             if (!await RefuseIfBlockedAsync(exchange, relay))
             {
+                await CommitAuditAsync(exchange);
                 await ServerSentEventWriter.WriteDataAsync(exchange.HttpContext.Response, Done, cancellationToken);
             }
 
@@ -118,6 +122,11 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
         {
             await WriteErrorAsync(exchange, 502, RefusalCodes.UpstreamInvalidResponse, "The model service sent a malformed stream event.", null);
             return false;
+        }
+
+        if (chunk["usage"] is JsonObject)
+        {
+            exchange.Audit?.Usage = AuditUsageReader.From(chunk);
         }
 
         relay.Inspect(chunk);
@@ -149,6 +158,7 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
         summary.AddRange(relay.Blocking);
         var blocked = exchange.NewEvent(SecurityEventTypes.ResponseBlocked, code, summary.EntityCounts, summary.Detectors, timeProvider.GetUtcNow());
         events.Publish(blocked);
+        exchange.Audit?.Blocked(code);
         await WriteErrorAsync(exchange, 400, code, AnswerRefusals.Message(code, streaming: true), blocked.Id);
         return true;
     }
@@ -168,10 +178,17 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
         }
     }
 
-    private static Task WriteErrorAsync(ChatExchange exchange, int status, string code, string message, string? eventId) =>
-        exchange.RequestAborted.IsCancellationRequested
-            ? Task.CompletedTask
-            : ServerSentEventWriter.WriteDataAsync(exchange.HttpContext.Response, GatewayErrors.Serialize(status, code, message, eventId), exchange.RequestAborted);
+    private static async Task WriteErrorAsync(ChatExchange exchange, int status, string code, string message, string? eventId)
+    {
+        exchange.Audit?.Refused(code);
+        await CommitAuditAsync(exchange);
+        if (!exchange.RequestAborted.IsCancellationRequested)
+        {
+            await ServerSentEventWriter.WriteDataAsync(exchange.HttpContext.Response, GatewayErrors.Serialize(status, code, message, eventId), exchange.RequestAborted);
+        }
+    }
+
+    private static Task CommitAuditAsync(ChatExchange exchange) => exchange.Audit?.CommitAsync() ?? Task.CompletedTask;
 
     /// <summary>The per-choice streams of one answer and the last chunk, used as the template for flushed text.</summary>
     private sealed class Relay(

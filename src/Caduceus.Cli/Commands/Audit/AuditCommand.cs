@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Caduceus.Cli.Commands.Audit;
+
+/// <summary><c>caduceus audit</c>: the gateway's tamper-evident audit trail, found the way <c>serve</c> finds it.</summary>
+internal static class AuditCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("audit", "Work with the gateway's tamper-evident audit trail.");
+        command.Subcommands.Add(AuditVerifyCommand.Create());
+        return command;
+    }
+}
