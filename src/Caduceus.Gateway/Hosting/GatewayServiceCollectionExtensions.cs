@@ -11,6 +11,7 @@ using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Forwarding;
 using Caduceus.Gateway.Keys;
 using Caduceus.Gateway.Pipeline;
+using Caduceus.Gateway.Siem;
 using Caduceus.Gateway.Storage;
 using Caduceus.Gateway.Streaming;
 using Caduceus.Gateway.Vault;
@@ -54,6 +55,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<RecentSecurityEvents>();
         services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<RecentSecurityEvents>());
         services.AddSingleton<ISecurityEventSink, LoggingSecurityEventSink>();
+        services.AddSiemExporters(configuration);
         services.AddSingleton<SecurityEventBus>();
 
         var authentication = services.AddAuthentication(OidcAuthentication.CallerScheme)
