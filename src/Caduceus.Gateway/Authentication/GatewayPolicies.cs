@@ -12,6 +12,9 @@ internal static class GatewayPolicies
     /// <summary>The model endpoints: any role but admin. An admin key that should also chat needs a second role.</summary>
     public const string ModelUse = "caduceus:model-use";
 
+    /// <summary>The Prometheus scrape endpoint: monitoring systems, which hold service keys.</summary>
+    public const string Metrics = "caduceus:metrics";
+
     /// <summary>The admin API: the admin role only.</summary>
     public const string Admin = "caduceus:admin";
 
@@ -20,7 +23,8 @@ internal static class GatewayPolicies
         authorization
             .SetFallbackPolicy(Authenticated().Build())
             .AddPolicy(ModelUse, Authenticated().RequireRole(CallerRoles.ModelUsers).Build())
-            .AddPolicy(Admin, Authenticated().RequireRole(CallerRoles.Admin).Build());
+            .AddPolicy(Admin, Authenticated().RequireRole(CallerRoles.Admin).Build())
+            .AddPolicy(Metrics, Authenticated().RequireRole(CallerRoles.Service).Build());
     }
 
     private static AuthorizationPolicyBuilder Authenticated() =>

@@ -2,6 +2,7 @@ using Caduceus.Gateway.Admin;
 using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Endpoints;
+using Caduceus.Gateway.Siem;
 using Caduceus.Gateway.Verification;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
@@ -71,6 +72,8 @@ public static class GatewayApplication
             _ => Task.CompletedTask,
         });
         app.UseHsts();
+        var metrics = app.Services.GetRequiredService<GatewayMetrics>();
+        app.Use((context, next) => metrics.MeasureAsync(context, () => next(context)));
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -79,6 +82,7 @@ public static class GatewayApplication
         app.MapGet("/readyz", HealthEndpoints.ReadyAsync).AllowAnonymous();
         app.MapPost("/v1/chat/completions", ChatCompletionsEndpoint.HandleAsync).RequireAuthorization(GatewayPolicies.ModelUse);
         app.MapGet("/v1/models", ModelsEndpoint.HandleAsync).RequireAuthorization(GatewayPolicies.ModelUse);
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(GatewayPolicies.Metrics);
         VerificationEndpoints.Map(app);
         AdminApi.Map(app);
     }

@@ -1,6 +1,7 @@
 using Caduceus.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
 
 namespace Caduceus.Gateway.Siem;
 
@@ -9,6 +10,10 @@ internal static class SiemServiceCollectionExtensions
 {
     public static IServiceCollection AddSiemExporters(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<GatewayMetrics>());
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(GatewayMetrics.MeterName).AddPrometheusExporter());
+
         var syslog = configuration.GetSection("Siem:Syslog").Get<SyslogOptions>() ?? new SyslogOptions();
         if (syslog.IsEnabled)
         {

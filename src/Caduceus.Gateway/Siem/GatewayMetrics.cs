@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Caduceus.Events;
+using Microsoft.AspNetCore.Http;
+
+namespace Caduceus.Gateway.Siem;
+
+/// <summary>
+/// The gateway's metrics (meter <c>Caduceus.Gateway</c>, scraped as Prometheus series prefixed <c>caduceus_</c>):
+/// requests and their duration by route and status, security events by type and code, and detections by entity type.
+/// Labels are fixed vocabulary only (routes, types, codes), never text or identities.
+/// </summary>
+internal sealed class GatewayMetrics : ISecurityEventSink, IDisposable
+{
+    public const string MeterName = "Caduceus.Gateway";
+
+    private readonly Meter _meter = new(MeterName);
+    private readonly Counter<long> _requests;
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _events;
+    private readonly Counter<long> _detections;
+
+    public GatewayMetrics()
+    {
+        _requests = _meter.CreateCounter<long>("caduceus.requests", description: "HTTP requests handled, by route and status code.");
+        _duration = _meter.CreateHistogram<double>("caduceus.request.duration", unit: "s", description: "Time to answer a request, by route.");
+        _events = _meter.CreateCounter<long>("caduceus.security_events", description: "Security events raised, by type and code.");
+        _detections = _meter.CreateCounter<long>("caduceus.detections", description: "Findings behind security events, by entity type.");
+    }
+
+    public void Publish(SecurityEvent securityEvent)
+    {
+        _events.Add(1, new KeyValuePair<string, object?>("type", securityEvent.Type), new KeyValuePair<string, object?>("code", securityEvent.Code ?? "none"));
+        foreach (var (entityType, count) in securityEvent.EntityCounts)
+        {
+            _detections.Add(count, new KeyValuePair<string, object?>("entity_type", entityType), new KeyValuePair<string, object?>("event_type", securityEvent.Type));
+        }
+    }
+
+    /// <summary>Counts and times one request; the route is the endpoint's pattern, so ids in paths never become labels.</summary>
+    public async Task MeasureAsync(HttpContext context, Func<Task> next)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            var route = (context.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
+            var status = context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _requests.Add(1, new KeyValuePair<string, object?>("route", route), new KeyValuePair<string, object?>("status", status));
+            _duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("route", route));
+        }
+    }
+
+    public void Dispose() => _meter.Dispose();
+}
