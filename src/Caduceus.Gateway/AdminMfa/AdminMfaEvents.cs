@@ -8,13 +8,8 @@ namespace Caduceus.Gateway.AdminMfa;
 /// Publishes the admin MFA security events: who (the admin key), what (type and route), why (the code, e.g.
 /// <c>totp_replayed</c>, <c>session_expired</c>, or the dangerous action refused). Never a code, seed, token or assertion.
 /// </summary>
-internal sealed class AdminMfaEvents(SecurityEventBus events, TimeProvider timeProvider)
+internal sealed class AdminMfaEvents(SecurityEventBus events)
 {
-    public string Publish(HttpContext context, AdminCaller caller, string type, string code)
-    {
-        var securityEvent = new SecurityEvent(
-            SecurityEventIds.New(), timeProvider.GetUtcNow(), type, code, caller.Application, caller.KeyId, context.Request.Path, new Dictionary<string, int>(), []);
-        events.Publish(securityEvent);
-        return securityEvent.Id;
-    }
+    public string Publish(HttpContext context, AdminCaller caller, string type, string code) =>
+        events.Publish(type, code, caller.Application, caller.KeyId, context.Request.Path).Id;
 }

@@ -113,13 +113,8 @@ internal sealed class ApiKeyAuthenticationHandler(
             Context, StatusCodes.Status403Forbidden, RefusalCodes.RoleNotAllowed, "This key's roles do not allow this endpoint.", securityEvent.Id);
     }
 
-    private SecurityEvent Publish(string type, string code, string? application, string? keyId)
-    {
-        var securityEvent = new SecurityEvent(
-            SecurityEventIds.New(), timeProvider.GetUtcNow(), type, code, application, keyId, Request.Path, new Dictionary<string, int>(), []);
-        events.Publish(securityEvent);
-        return securityEvent;
-    }
+    private SecurityEvent Publish(string type, string code, string? application, string? keyId) =>
+        events.Publish(type, code, application, keyId, Request.Path);
 
     private static string? PresentedKey(HttpRequest request)
     {

@@ -130,19 +130,7 @@ internal static class OidcAuthentication
         await GatewayErrors.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, RefusalCodes.RoleNotAllowed, "This token's roles do not allow this endpoint.", securityEvent.Id);
     }
 
-    private static SecurityEvent Publish(HttpContext context, string type, string code)
-    {
-        var securityEvent = new SecurityEvent(
-            SecurityEventIds.New(),
-            context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
-            type,
-            code,
-            CallerClaims.ApplicationOf(context.User),
-            CallerClaims.KeyIdOf(context.User),
-            context.Request.Path,
-            new Dictionary<string, int>(),
-            []);
-        context.RequestServices.GetRequiredService<SecurityEventBus>().Publish(securityEvent);
-        return securityEvent;
-    }
+    private static SecurityEvent Publish(HttpContext context, string type, string code) =>
+        context.RequestServices.GetRequiredService<SecurityEventBus>()
+            .Publish(type, code, CallerClaims.ApplicationOf(context.User), CallerClaims.KeyIdOf(context.User), context.Request.Path);
 }

@@ -73,20 +73,9 @@ internal static class GatewayTls
     }
 
     // The handshake fails before any request exists, so the event names the certificate, not a route or key.
-    private static void PublishRefusal(IServiceProvider services, string thumbprint)
-    {
-        var securityEvent = new SecurityEvent(
-            SecurityEventIds.New(),
-            services.GetRequiredService<TimeProvider>().GetUtcNow(),
-            SecurityEventTypes.AuthenticationFailed,
-            ClientCertificateRefused,
-            null,
-            "certificate:" + thumbprint,
-            null,
-            new Dictionary<string, int>(),
-            []);
-        services.GetRequiredService<SecurityEventBus>().Publish(securityEvent);
-    }
+    private static void PublishRefusal(IServiceProvider services, string thumbprint) =>
+        services.GetRequiredService<SecurityEventBus>()
+            .Publish(SecurityEventTypes.AuthenticationFailed, ClientCertificateRefused, null, "certificate:" + thumbprint, null);
 
     private static X509Certificate2 LoadCertificate(string path, TlsOptions options)
     {

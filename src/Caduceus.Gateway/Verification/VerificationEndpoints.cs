@@ -91,7 +91,7 @@ internal static class VerificationEndpoints
         switch (result.Outcome)
         {
             case VerificationOutcome.Verified:
-                Publish(context, caller, events, timeProvider, SecurityEventTypes.VerificationSucceeded, null);
+                Publish(context, caller, events, SecurityEventTypes.VerificationSucceeded, null);
                 await WriteStateAsync(context, result.State);
                 break;
             case VerificationOutcome.CodeSent:
@@ -101,29 +101,24 @@ internal static class VerificationEndpoints
                 await GatewayErrors.WriteAsync(context, 409, RefusalCodes.InvalidRequest, "No code is pending for this conversation: start with POST /v1/verification.");
                 break;
             case VerificationOutcome.Ambiguous:
-                var ambiguous = Publish(context, caller, events, timeProvider, SecurityEventTypes.VerificationFailed, RefusalCodes.VerificationFailed);
+                var ambiguous = Publish(context, caller, events, SecurityEventTypes.VerificationFailed, RefusalCodes.VerificationFailed);
                 await GatewayErrors.WriteAsync(context, 403, RefusalCodes.VerificationFailed, "The caller could not be verified automatically; transfer the call to the practice.", ambiguous);
                 break;
             case VerificationOutcome.Locked:
-                var locked = Publish(context, caller, events, timeProvider, SecurityEventTypes.VerificationLocked, RefusalCodes.VerificationLocked);
+                var locked = Publish(context, caller, events, SecurityEventTypes.VerificationLocked, RefusalCodes.VerificationLocked);
                 var seconds = Math.Max(1, (int)Math.Ceiling(((result.RetryAt ?? timeProvider.GetUtcNow()) - timeProvider.GetUtcNow()).TotalSeconds));
                 context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 await GatewayErrors.WriteAsync(context, 429, RefusalCodes.VerificationLocked, "Too many failed verification attempts; try again later.", locked);
                 break;
             default:
-                var failed = Publish(context, caller, events, timeProvider, SecurityEventTypes.VerificationFailed, RefusalCodes.VerificationFailed);
+                var failed = Publish(context, caller, events, SecurityEventTypes.VerificationFailed, RefusalCodes.VerificationFailed);
                 await GatewayErrors.WriteAsync(context, 403, RefusalCodes.VerificationFailed, "The details given did not verify the caller.", failed);
                 break;
         }
     }
 
-    private static string Publish(HttpContext context, Caller caller, SecurityEventBus events, TimeProvider timeProvider, string type, string? code)
-    {
-        var securityEvent = new SecurityEvent(
-            SecurityEventIds.New(), timeProvider.GetUtcNow(), type, code, caller.Application, caller.KeyId, context.Request.Path, new Dictionary<string, int>(), []);
-        events.Publish(securityEvent);
-        return securityEvent.Id;
-    }
+    private static string Publish(HttpContext context, Caller caller, SecurityEventBus events, string type, string? code) =>
+        events.Publish(type, code, caller.Application, caller.KeyId, context.Request.Path).Id;
 
     private static Task WriteStateAsync(HttpContext context, ConversationVerification state) =>
         context.Response.WriteAsJsonAsync(
