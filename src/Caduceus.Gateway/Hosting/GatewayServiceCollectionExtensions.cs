@@ -120,8 +120,7 @@ public static class GatewayServiceCollectionExtensions
         var ssl = new System.Net.Security.SslClientAuthenticationOptions { EnabledSslProtocols = GatewayTls.Protocols };
         if (tls.ClientCertificatePath is { Length: > 0 } path)
         {
-            var password = tls.PasswordEnvironmentVariable is { Length: > 0 } variable ? Environment.GetEnvironmentVariable(variable) : null;
-            ssl.ClientCertificates = [System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, password)];
+            ssl.ClientCertificates = [GatewayTls.LoadPkcs12(path, tls.PasswordEnvironmentVariable)];
         }
 
         if (tls.PinnedPublicKeys.Count > 0)

@@ -84,7 +84,13 @@ internal static class GatewayTls
             return X509Certificate2.CreateFromPemFile(path, keyPath);
         }
 
-        var password = options.PasswordEnvironmentVariable is { Length: > 0 } variable ? Environment.GetEnvironmentVariable(variable) : null;
+        return LoadPkcs12(path, options.PasswordEnvironmentVariable);
+    }
+
+    /// <summary>A PFX/PKCS#12 file, its password (if any) read from the environment variable named.</summary>
+    public static X509Certificate2 LoadPkcs12(string path, string? passwordEnvironmentVariable)
+    {
+        var password = passwordEnvironmentVariable is { Length: > 0 } variable ? Environment.GetEnvironmentVariable(variable) : null;
         return X509CertificateLoader.LoadPkcs12FromFile(path, password);
     }
 }

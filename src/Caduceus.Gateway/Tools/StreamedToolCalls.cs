@@ -65,13 +65,11 @@ internal sealed class StreamedToolCalls
             _calls[index] = call;
         }
 
-        call.Id ??= Text(id);
-        call.Name.Append(Text(function?["name"]));
-        call.Arguments.Append(Text(function?["arguments"]));
+        call.Id ??= RequestedToolCalls.Text(id);
+        call.Name.Append(RequestedToolCalls.Text(function?["name"]));
+        call.Arguments.Append(RequestedToolCalls.Text(function?["arguments"]));
     }
 
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
     private sealed class Call
     {
