@@ -61,15 +61,8 @@ internal sealed class ApiKeyAuthenticationHandler(
 
         var record = match!.Record;
         await usage.RecordAsync(record.Id);
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, record.Id),
-            new(CallerClaims.KeyId, record.Id),
-            new(CallerClaims.Application, record.Application),
-        };
-        claims.AddRange(record.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
-        var identity = new ClaimsIdentity(claims, ApiKeyAuthenticationDefaults.Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiKeyAuthenticationDefaults.Scheme));
+        var principal = CallerClaims.Principal(record.Id, record.Application, record.Roles, ApiKeyAuthenticationDefaults.Scheme);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, ApiKeyAuthenticationDefaults.Scheme));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -96,23 +96,10 @@ internal static class OidcAuthentication
             return Task.CompletedTask;
         }
 
-        var principalId = "oidc:" + subject;
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, principalId),
-            new(CallerClaims.KeyId, principalId),
-            new(CallerClaims.Application, application),
-        };
-        foreach (var role in token.FindAll(options.RolesClaim).Select(c => c.Value))
-        {
-            var mapped = options.RoleMap.TryGetValue(role, out var target) ? target : role;
-            if (CallerRoles.IsKnown(mapped))
-            {
-                claims.Add(new Claim(ClaimTypes.Role, mapped));
-            }
-        }
-
-        context.Principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
+        var roles = token.FindAll(options.RolesClaim)
+            .Select(claim => options.RoleMap.TryGetValue(claim.Value, out var target) ? target : claim.Value)
+            .Where(CallerRoles.IsKnown);
+        context.Principal = CallerClaims.Principal("oidc:" + subject, application, roles, Scheme);
         return Task.CompletedTask;
     }
 
