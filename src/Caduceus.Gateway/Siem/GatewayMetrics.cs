@@ -14,16 +14,25 @@ internal sealed class GatewayMetrics : ISecurityEventSink, IDisposable
 {
     public const string MeterName = "Caduceus.Gateway";
 
-    private readonly Meter _meter = new(MeterName);
+    // Request durations from a sub-millisecond cache answer to a slow model's full minute.
+    private static readonly double[] DurationBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
+    private readonly Meter _meter;
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _events;
     private readonly Counter<long> _detections;
 
-    public GatewayMetrics()
+    public GatewayMetrics(MeterNameLease meterName)
     {
+        _meter = new Meter(meterName.Name);
         _requests = _meter.CreateCounter<long>("caduceus.requests", description: "HTTP requests handled, by route and status code.");
-        _duration = _meter.CreateHistogram<double>("caduceus.request.duration", unit: "s", description: "Time to answer a request, by route.");
+        _duration = _meter.CreateHistogram<double>(
+            "caduceus.request.duration",
+            unit: "s",
+            description: "Time to answer a request, by route.",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _events = _meter.CreateCounter<long>("caduceus.security_events", description: "Security events raised, by type and code.");
         _detections = _meter.CreateCounter<long>("caduceus.detections", description: "Findings behind security events, by entity type.");
     }

@@ -10,9 +10,11 @@ internal static class SiemServiceCollectionExtensions
 {
     public static IServiceCollection AddSiemExporters(this IServiceCollection services, IConfiguration configuration)
     {
+        var meterName = MeterNameLease.Acquire();
+        services.AddSingleton(_ => meterName);
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<GatewayMetrics>());
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(GatewayMetrics.MeterName).AddPrometheusExporter());
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(meterName.Name).AddPrometheusExporter());
 
         var syslog = configuration.GetSection("Siem:Syslog").Get<SyslogOptions>() ?? new SyslogOptions();
         if (syslog.IsEnabled)

@@ -25,9 +25,26 @@ public sealed class PrometheusMetricsTests
         Assert.Matches("caduceus_requests_total\\{[^}]*route=\"/v1/chat/completions\"[^}]*status=\"400\"[^}]*\\} 1", metrics);
         Assert.Matches("caduceus_security_events_total\\{[^}]*code=\"prompt_injection_detected\"[^}]*type=\"request.blocked\"[^}]*\\} 1", metrics);
         Assert.Matches("caduceus_detections_total\\{[^}]*entity_type=\"SSN\"[^}]*event_type=\"request.redacted\"[^}]*\\} 1", metrics);
-        Assert.Contains("caduceus_request_duration_seconds_bucket{", metrics, StringComparison.Ordinal);
+        Assert.Matches("caduceus_request_duration_seconds_bucket\\{[^}]*le=\"0.005\"\\}", metrics);
         Assert.DoesNotContain("219-09-1234", metrics, StringComparison.Ordinal);
         Assert.DoesNotContain("Ignore", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_gateway_counts_only_its_own_traffic()
+    {
+        await using var quiet = await GatewayHarness.StartAsync();
+        await using var busy = await GatewayHarness.StartAsync();
+        await ChatAsync(quiet, "What time do you open?");
+        for (var i = 0; i < 3; i++)
+        {
+            await ChatAsync(busy, "Please update my chart, SSN 219-09-1234.");
+        }
+
+        var metrics = await quiet.Http.GetStringAsync("metrics", Cancel);
+
+        Assert.Matches("caduceus_requests_total\\{[^}]*route=\"/v1/chat/completions\"[^}]*status=\"200\"[^}]*\\} 1\n", metrics);
+        Assert.DoesNotContain("caduceus_detections_total{", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
