@@ -104,14 +104,19 @@ internal sealed class CliProcess : IAsyncDisposable
         return signal.Task.WaitAsync(timeout);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Ends the process at once with SIGKILL, as a crash or <c>kill -9</c> would, and waits for it to be gone.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
     }
 

@@ -48,4 +48,10 @@ public static class SecurityEventTypes
 
     /// <summary>An admin enrolled or removed a second factor, or ended a session.</summary>
     public const string MfaChanged = "mfa.changed";
+
+    /// <summary>A playbook opened an incident from correlated events.</summary>
+    public const string IncidentOpened = "incident.opened";
+
+    /// <summary>A containment action was taken on an incident (by its playbook or a person).</summary>
+    public const string IncidentContained = "incident.contained";
 }

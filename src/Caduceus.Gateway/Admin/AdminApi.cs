@@ -22,5 +22,6 @@ internal static class AdminApi
         AdminSessionEndpoints.Map(admin.MapGroup("/session"));
         AdminMfaEndpoints.Map(admin.MapGroup("/mfa"));
         AdminKeysEndpoints.Map(admin.MapGroup("/keys"));
+        AdminIncidentsEndpoints.Map(admin.MapGroup("/incidents"));
     }
 }

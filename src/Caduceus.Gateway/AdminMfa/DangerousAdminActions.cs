@@ -12,6 +12,9 @@ internal static class DangerousAdminActions
     public const string KeyRotation = "key_rotation";
     public const string UnusedKeyDisabling = "unused_key_disabling";
 
+    /// <summary>Ordering a containment action (revoking a key, blocking a caller) on an incident.</summary>
+    public const string IncidentContainment = "incident_containment";
+
     /// <summary>Adding a factor to an admin key that already has one.</summary>
     public const string MfaEnrollment = "mfa_enrollment";
     public const string MfaFactorRemoval = "mfa_factor_removal";
@@ -23,5 +26,5 @@ internal static class DangerousAdminActions
     public const string ReidentificationExport = "reidentification_export";
 
     public static IReadOnlyList<string> All { get; } =
-        [KeyRevocation, KeyRotation, UnusedKeyDisabling, MfaEnrollment, MfaFactorRemoval, PolicyChange, ReidentificationExport];
+        [KeyRevocation, KeyRotation, UnusedKeyDisabling, IncidentContainment, MfaEnrollment, MfaFactorRemoval, PolicyChange, ReidentificationExport];
 }

@@ -9,6 +9,7 @@ using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Forwarding;
+using Caduceus.Gateway.Incidents;
 using Caduceus.Gateway.Keys;
 using Caduceus.Gateway.Pipeline;
 using Caduceus.Gateway.Siem;
@@ -56,6 +57,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<RecentSecurityEvents>());
         services.AddSingleton<ISecurityEventSink, LoggingSecurityEventSink>();
         services.AddSiemExporters(configuration);
+        services.AddIncidentResponse(configuration);
         services.AddSingleton<SecurityEventBus>();
 
         var authentication = services.AddAuthentication(OidcAuthentication.CallerScheme)

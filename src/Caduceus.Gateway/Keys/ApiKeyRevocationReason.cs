@@ -8,4 +8,7 @@ public enum ApiKeyRevocationReason
 
     /// <summary>It went unused for longer than allowed and was disabled (least privilege).</summary>
     Unused,
+
+    /// <summary>An incident playbook or responder revoked it to contain an attack.</summary>
+    Incident,
 }

@@ -254,9 +254,14 @@ public sealed class SqliteApiKeyStore(GatewayDatabase database, TimeProvider tim
     private static string ReasonText(ApiKeyRevocationReason reason) => reason switch
     {
         ApiKeyRevocationReason.Unused => "unused",
+        ApiKeyRevocationReason.Incident => "incident",
         _ => "revoked",
     };
 
-    private static ApiKeyRevocationReason ParseReason(string text) =>
-        text == "unused" ? ApiKeyRevocationReason.Unused : ApiKeyRevocationReason.Revoked;
+    private static ApiKeyRevocationReason ParseReason(string text) => text switch
+    {
+        "unused" => ApiKeyRevocationReason.Unused,
+        "incident" => ApiKeyRevocationReason.Incident,
+        _ => ApiKeyRevocationReason.Revoked,
+    };
 }

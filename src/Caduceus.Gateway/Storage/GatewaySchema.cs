@@ -82,6 +82,44 @@ internal static class GatewaySchema
             expires_at INTEGER NOT NULL
         );
         """,
+
+        // 3: incidents, their evidence (security event ids, types, counts: never content) and containment actions.
+        """
+        CREATE TABLE incidents (
+            id          TEXT PRIMARY KEY,
+            playbook    TEXT NOT NULL,
+            subject     TEXT NOT NULL,
+            application TEXT,
+            severity    TEXT NOT NULL,
+            categories  TEXT NOT NULL,
+            status      TEXT NOT NULL,
+            drill       INTEGER NOT NULL DEFAULT 0,
+            opened_at   INTEGER NOT NULL,
+            updated_at  INTEGER NOT NULL,
+            closed_at   INTEGER
+        );
+        CREATE INDEX incidents_open ON incidents (playbook, subject) WHERE status <> 'Closed';
+        CREATE TABLE incident_events (
+            incident_id   TEXT NOT NULL,
+            event_id      TEXT NOT NULL,
+            time          INTEGER NOT NULL,
+            type          TEXT NOT NULL,
+            code          TEXT,
+            route         TEXT,
+            entity_counts TEXT NOT NULL,
+            PRIMARY KEY (incident_id, event_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE incident_actions (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            incident_id TEXT NOT NULL,
+            time        INTEGER NOT NULL,
+            action      TEXT NOT NULL,
+            target      TEXT NOT NULL,
+            actor       TEXT NOT NULL,
+            outcome     TEXT NOT NULL
+        );
+        CREATE INDEX incident_actions_incident ON incident_actions (incident_id);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -31,7 +31,12 @@ internal static class KeyOutput
             {
                 ApiKeyStatus.Active => "[green]active[/]",
                 ApiKeyStatus.Expired => "[yellow]expired[/]",
-                _ => key.RevokedReason == ApiKeyRevocationReason.Unused ? "[red]revoked (unused)[/]" : "[red]revoked[/]",
+                _ => key.RevokedReason switch
+                {
+                    ApiKeyRevocationReason.Unused => "[red]revoked (unused)[/]",
+                    ApiKeyRevocationReason.Incident => "[red]revoked (incident)[/]",
+                    _ => "[red]revoked[/]",
+                },
             };
             table.AddRow(
                 Markup.Escape(key.Id),

@@ -1,0 +1,10 @@
+namespace Caduceus.Gateway.Incidents;
+
+/// <summary>The containment actions a playbook or a person can order.</summary>
+public static class ContainmentActionNames
+{
+    /// <summary>Revokes the API key behind the incident; takes effect on every gateway within a second (the key cache's lifetime).</summary>
+    public const string RevokeKey = "revoke_key";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { RevokeKey };
+}

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Caduceus.Gateway.Incidents;
+
+/// <summary>The JSON shape of incidents (snake_case, enums as names), shared by the admin API and the CLI.</summary>
+[JsonSerializable(typeof(Incident))]
+[JsonSerializable(typeof(IReadOnlyList<Incident>))]
+[JsonSerializable(typeof(IncidentActionRecord))]
+[JsonSerializable(typeof(IncidentActionRequest))]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+public sealed partial class IncidentJsonContext : JsonSerializerContext;
