@@ -7,7 +7,7 @@ namespace Caduceus.Gateway.Incidents;
 /// Revokes the API key an incident is about. A service key is left alone: it serves a whole application (every
 /// patient of a portal, say), so revoking it would take the service down for everyone; a person decides that.
 /// </summary>
-internal sealed class RevokeKeyAction(IApiKeyStore keys) : IContainmentAction
+public sealed class RevokeKeyAction(IApiKeyStore keys) : IContainmentAction
 {
     public string Name => ContainmentActionNames.RevokeKey;
 

@@ -12,13 +12,17 @@ namespace Caduceus.Cli.Commands.Keys;
 /// </summary>
 internal sealed class KeyStoreSession
 {
-    private KeyStoreSession(GatewayOptions options, IApiKeyStore store)
+    private KeyStoreSession(GatewayOptions options, GatewayDatabase database, IApiKeyStore store)
     {
         Options = options;
+        Database = database;
         Store = store;
     }
 
     public GatewayOptions Options { get; }
+
+    /// <summary>The gateway's database, for the other stores in it (incidents).</summary>
+    public GatewayDatabase Database { get; }
 
     public IApiKeyStore Store { get; }
 
@@ -42,10 +46,11 @@ internal sealed class KeyStoreSession
             return CommandErrors.Fail("invalid configuration: DataDirectory must name a directory.");
         }
 
-        var store = new SqliteApiKeyStore(new GatewayDatabase(Microsoft.Extensions.Options.Options.Create(options)), Clock);
+        var database = new GatewayDatabase(Microsoft.Extensions.Options.Options.Create(options));
+        var store = new SqliteApiKeyStore(database, Clock);
         try
         {
-            return await action(new KeyStoreSession(options, store));
+            return await action(new KeyStoreSession(options, database, store));
         }
         catch (SqliteException exception)
         {

@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace Caduceus.Cli.Commands.Incidents;
+
+/// <summary>
+/// <c>caduceus incidents</c>: work the incidents the gateway's playbooks opened, directly on its database (found the
+/// way <c>serve</c> finds it).
+/// </summary>
+internal static class IncidentsCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("incidents", "List, show, contain, close and report incidents opened by the gateway's playbooks.");
+        command.Subcommands.Add(IncidentsListCommand.Create());
+        command.Subcommands.Add(IncidentsShowCommand.Create());
+        command.Subcommands.Add(IncidentsActCommand.Create());
+        command.Subcommands.Add(IncidentsCloseCommand.Create());
+        command.Subcommands.Add(IncidentsReportCommand.Create());
+        return command;
+    }
+
+    public static Argument<string> IdArgument() => new("id") { Description = "The incident's id (inc_...), as 'incidents list' shows it." };
+
+    public static string NotFound(string id) => $"there is no incident with id '{id}'";
+}

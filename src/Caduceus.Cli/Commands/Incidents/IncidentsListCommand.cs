@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Text.Json;
+using Caduceus.Cli.Commands.Keys;
+using Caduceus.Gateway.Incidents;
+using Spectre.Console;
+
+namespace Caduceus.Cli.Commands.Incidents;
+
+/// <summary><c>caduceus incidents list [--all] [--json]</c>: open incidents, newest first; <c>--json</c> prints a JSON array.</summary>
+internal static class IncidentsListCommand
+{
+    public static Command Create()
+    {
+        var all = new Option<bool>("--all") { Description = "Include closed incidents." };
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of incidents, for scripts." };
+        var command = new Command("list", "List incidents, newest first (open ones unless --all).") { all, json };
+        command.SetAction((parse, cancellationToken) => KeyStoreSession.RunAsync(parse.GetValue(CaduceusCommand.ConfigOption), async session =>
+        {
+            var incidents = await new SqliteIncidentStore(session.Database).ListAsync(parse.GetValue(all), cancellationToken);
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(incidents, IncidentJsonContext.Default.IReadOnlyListIncident));
+                return ExitCodes.Success;
+            }
+
+            if (incidents.Count == 0)
+            {
+                Console.WriteLine("No incidents.");
+                return ExitCodes.Success;
+            }
+
+            var table = new Table().AddColumns("Id", "Opened (UTC)", "Playbook", "Severity", "Status", "Subject", "Application");
+            foreach (var incident in incidents)
+            {
+                table.AddRow(
+                    Markup.Escape(incident.Id),
+                    KeyOutput.Time(incident.OpenedAt),
+                    Markup.Escape(incident.Playbook),
+                    incident.Severity.ToString(),
+                    incident.Status.ToString(),
+                    Markup.Escape(incident.Subject),
+                    Markup.Escape(incident.Application ?? "-"));
+            }
+
+            AnsiConsole.Write(table);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}
