@@ -41,6 +41,12 @@ public static class RefusalCodes
     /// <summary>A bearer token from the identity provider failed validation (signature, issuer, audience, lifetime or claims).</summary>
     public const string InvalidToken = "invalid_token";
     public const string RoleNotAllowed = "role_not_allowed";
+
+    /// <summary>An incident's containment suspended this caller for a while.</summary>
+    public const string CallerSuspended = "caller_suspended";
+
+    /// <summary>An incident's containment disabled the whole application until a responder lifts it.</summary>
+    public const string ApplicationDisabled = "application_disabled";
     public const string TooManyFailedAuthentications = "too_many_failed_authentications";
     public const string InvalidRequest = "invalid_request";
     public const string RequestTooLarge = "request_too_large";

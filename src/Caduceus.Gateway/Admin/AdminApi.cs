@@ -23,5 +23,6 @@ internal static class AdminApi
         AdminMfaEndpoints.Map(admin.MapGroup("/mfa"));
         AdminKeysEndpoints.Map(admin.MapGroup("/keys"));
         AdminIncidentsEndpoints.Map(admin.MapGroup("/incidents"));
+        AdminIncidentsEndpoints.MapBlocks(admin.MapGroup("/blocks"));
     }
 }

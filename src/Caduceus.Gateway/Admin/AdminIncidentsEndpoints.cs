@@ -13,6 +13,12 @@ namespace Caduceus.Gateway.Admin;
 /// </summary>
 internal static class AdminIncidentsEndpoints
 {
+    public static void MapBlocks(RouteGroupBuilder blocks)
+    {
+        blocks.MapGet("/", ActiveBlocksAsync);
+        blocks.MapPost("/{id}/lift", LiftAsync).RequireStepUp(DangerousAdminActions.IncidentContainment);
+    }
+
     public static void Map(RouteGroupBuilder incidents)
     {
         incidents.MapGet("/", ListAsync);
@@ -73,6 +79,26 @@ internal static class AdminIncidentsEndpoints
         var actor = CallerClaims.KeyIdOf(context.User) ?? "unknown";
         var record = await responder.ActAsync(incident, action, actor, context.RequestAborted);
         return Results.Json(record, IncidentJsonContext.Default.IncidentActionRecord);
+    }
+
+    private static async Task<IResult> ActiveBlocksAsync(IContainmentStore blocks, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        Results.Json(await blocks.ActiveAsync(timeProvider.GetUtcNow(), cancellationToken), IncidentJsonContext.Default.IReadOnlyListContainmentBlock);
+
+    private static async Task<IResult> LiftAsync(string id, HttpContext context, ContainmentLifting lifting, ActiveContainment active)
+    {
+        var (block, wasActive) = await lifting.LiftAsync(id, CallerClaims.KeyIdOf(context.User) ?? "unknown", context.RequestAborted);
+        if (block is null)
+        {
+            return AdminResults.Problem(StatusCodes.Status404NotFound, "not_found", $"There is no containment block with id '{id}'.");
+        }
+
+        if (!wasActive)
+        {
+            return AdminResults.Problem(StatusCodes.Status409Conflict, "block_not_active", $"Block '{id}' was already lifted or has expired.");
+        }
+
+        active.Invalidate();
+        return Results.Json(block, IncidentJsonContext.Default.ContainmentBlock);
     }
 
     private static IResult NotFound(string id) => AdminResults.Problem(StatusCodes.Status404NotFound, "not_found", $"There is no incident with id '{id}'.");

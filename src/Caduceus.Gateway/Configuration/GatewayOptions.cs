@@ -27,6 +27,9 @@ public sealed class GatewayOptions
     /// <summary>The tamper-evident audit trail's keys and checkpoint cadence.</summary>
     public Audit.AuditOptions Audit { get; set; } = new();
 
+    /// <summary>Incident playbooks and containment settings (also bound on their own, validated at start-up).</summary>
+    public Incidents.IncidentOptions Incidents { get; set; } = new();
+
     /// <summary>The AI applications the gateway protects, by name.</summary>
     public Dictionary<string, ApplicationOptions> Applications { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

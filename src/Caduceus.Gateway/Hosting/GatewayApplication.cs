@@ -2,6 +2,7 @@ using Caduceus.Gateway.Admin;
 using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Endpoints;
+using Caduceus.Gateway.Incidents;
 using Caduceus.Gateway.Siem;
 using Caduceus.Gateway.Verification;
 using Microsoft.AspNetCore.Builder;
@@ -77,6 +78,7 @@ public static class GatewayApplication
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<ContainmentMiddleware>();
 
         app.MapGet("/healthz", HealthEndpoints.Live).AllowAnonymous();
         app.MapGet("/readyz", HealthEndpoints.ReadyAsync).AllowAnonymous();

@@ -7,5 +7,7 @@ namespace Caduceus.Gateway.Incidents;
 [JsonSerializable(typeof(IReadOnlyList<Incident>))]
 [JsonSerializable(typeof(IncidentActionRecord))]
 [JsonSerializable(typeof(IncidentActionRequest))]
+[JsonSerializable(typeof(ContainmentBlock))]
+[JsonSerializable(typeof(IReadOnlyList<ContainmentBlock>))]
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 public sealed partial class IncidentJsonContext : JsonSerializerContext;

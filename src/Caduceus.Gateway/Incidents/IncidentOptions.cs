@@ -5,5 +5,8 @@ public sealed class IncidentOptions
 {
     public const string SectionName = "Incidents";
 
+    /// <summary>How long <c>suspend_key</c> refuses a caller.</summary>
+    public TimeSpan SuspensionDuration { get; set; } = TimeSpan.FromHours(1);
+
     public Dictionary<string, PlaybookOptions> Playbooks { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

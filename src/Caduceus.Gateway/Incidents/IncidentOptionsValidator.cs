@@ -10,6 +10,11 @@ internal sealed class IncidentOptionsValidator : IValidateOptions<IncidentOption
     public ValidateOptionsResult Validate(string? name, IncidentOptions options)
     {
         var failures = new List<string>();
+        if (options.SuspensionDuration <= TimeSpan.Zero || options.SuspensionDuration > TimeSpan.FromDays(30))
+        {
+            failures.Add($"{IncidentOptions.SectionName}:SuspensionDuration must be positive and at most 30 days.");
+        }
+
         foreach (var (playbookName, playbook) in options.Playbooks)
         {
             var prefix = $"{IncidentOptions.SectionName}:Playbooks:{playbookName}";

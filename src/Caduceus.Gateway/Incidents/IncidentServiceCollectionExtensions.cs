@@ -14,7 +14,12 @@ internal static class IncidentServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<IncidentOptions>, IncidentOptionsValidator>();
         services.AddSingleton<IncidentPlaybooks>();
         services.AddSingleton<IIncidentStore, SqliteIncidentStore>();
+        services.AddSingleton<IContainmentStore, SqliteContainmentStore>();
+        services.AddSingleton<ActiveContainment>();
+        services.AddSingleton<ContainmentLifting>();
         services.AddSingleton<IContainmentAction, RevokeKeyAction>();
+        services.AddSingleton<IContainmentAction, SuspendKeyAction>();
+        services.AddSingleton<IContainmentAction, DisableApplicationAction>();
         services.AddSingleton<IncidentResponder>();
         services.AddSingleton<IncidentInbox>();
         services.AddSingleton<ISecurityEventSink, IncidentEventSink>();

@@ -120,6 +120,21 @@ internal static class GatewaySchema
         );
         CREATE INDEX incident_actions_incident ON incident_actions (incident_id);
         """,
+
+        // 4: reversible containment: callers or applications refused until a time or until lifted.
+        """
+        CREATE TABLE containment_blocks (
+            id          TEXT PRIMARY KEY,
+            kind        TEXT NOT NULL,
+            value       TEXT NOT NULL,
+            action      TEXT NOT NULL,
+            incident_id TEXT,
+            created_at  INTEGER NOT NULL,
+            until       INTEGER,
+            lifted_at   INTEGER
+        );
+        CREATE INDEX containment_blocks_active ON containment_blocks (lifted_at, until);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

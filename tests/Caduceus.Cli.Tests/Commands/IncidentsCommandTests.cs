@@ -57,7 +57,29 @@ public sealed class IncidentsCommandTests
         Assert.StartsWith("cli:", action.GetProperty("actor").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Act_suspends_the_caller_and_lift_ends_it_once()
+    {
+        var workDir = NewWorkDir();
+        var keyId = await CreateKeyAsync(workDir, "patient");
+        var incident = await StoreIncidentAsync(workDir, keyId);
+
+        var (actExit, actOut, actErr) = await CliProcess.RunAsync(workDir, null, "incidents", "act", incident.Id, "--action", "suspend_key");
+        var blockId = System.Text.RegularExpressions.Regex.Match(actOut, "blk_[0-9a-f]{32}").Value;
+        var (liftExit, _, _) = await CliProcess.RunAsync(workDir, null, "incidents", "lift", blockId);
+        var (againExit, _, againErr) = await CliProcess.RunAsync(workDir, null, "incidents", "lift", blockId);
+        var (_, shown, _) = await CliProcess.RunAsync(workDir, null, "incidents", "show", incident.Id, "--json");
+
+        Assert.True(actExit == 0, actOut + actErr);
+        Assert.NotEmpty(blockId);
+        Assert.Equal((0, 2), (liftExit, againExit));
+        Assert.Single(againErr.TrimEnd('\n').Split('\n'));
+        var actions = JsonDocument.Parse(shown).RootElement.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("action").GetString());
+        Assert.Equal(["suspend_key", "lift"], actions);
+    }
+
     [Theory]
+    [InlineData("incidents", "lift", "blk_missing")]
     [InlineData("incidents", "show", "inc_missing")]
     [InlineData("incidents", "report", "inc_missing")]
     [InlineData("incidents", "close", "inc_missing")]

@@ -137,6 +137,70 @@ public sealed class IncidentResponseTests
         Assert.Contains("Incidents:Playbooks:custom:Actions", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_suspension_refuses_the_caller_at_once_and_lifting_it_lets_the_caller_back()
+    {
+        await using var harness = await GatewayHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Incidents:Playbooks:injection-burst:EventTypes:0"] = "request.blocked",
+            ["Incidents:Playbooks:injection-burst:Codes:0"] = "prompt_injection_detected",
+            ["Incidents:Playbooks:injection-burst:Threshold"] = "2",
+            ["Incidents:Playbooks:injection-burst:Actions:0"] = "suspend_key",
+        });
+        var patient = await harness.CreateKeyAsync(CallerRoles.Patient);
+        using var client = harness.HttpWithKey(patient.Secret);
+        for (var i = 0; i < 2; i++)
+        {
+            using var blocked = await ChatAsync(client, Injection);
+        }
+
+        using var suspended = await ChatUntilAsync(client, HttpStatusCode.Forbidden, Deadline);
+        Assert.Equal("caller_suspended", (await Requests.BodyAsync(suspended)).GetProperty("error").GetProperty("code").GetString());
+        using var admin = (await AdminPerson.SignedInAsync(harness)).Http;
+        var block = Assert.Single((await JsonAsync(admin, "admin/blocks")).EnumerateArray());
+        Assert.Equal(("Principal", patient.Record.Id), (block.GetProperty("kind").GetString(), block.GetProperty("value").GetString()));
+
+        using var lifted = await admin.PostAsync($"admin/blocks/{block.GetProperty("id").GetString()}/lift", null, Cancel);
+        using var liftedAgain = await admin.PostAsync($"admin/blocks/{block.GetProperty("id").GetString()}/lift", null, Cancel);
+        using var back = await ChatUntilAsync(client, HttpStatusCode.OK, Deadline);
+
+        Assert.Equal(HttpStatusCode.OK, lifted.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, liftedAgain.StatusCode);
+        var incident = await WaitForAsync(admin, _ => true);
+        Assert.Equal(["suspend_key", "lift"], incident.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("action").GetString()));
+    }
+
+    [Fact]
+    public async Task A_responder_disables_an_application_for_every_caller_but_keeps_the_admin_api()
+    {
+        await using var harness = await GatewayHarness.StartAsync();
+        var patient = await harness.CreateKeyAsync(CallerRoles.Patient);
+        using (var client = harness.HttpWithKey(patient.Secret))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                using var blocked = await ChatAsync(client, Injection);
+            }
+        }
+
+        using var admin = (await AdminPerson.SignedInAsync(harness)).Http;
+        var id = (await WaitForAsync(admin, _ => true)).GetProperty("id").GetString();
+
+        using var ordered = await admin.PostAsync($"admin/incidents/{id}/actions", Requests.Json("""{"action":"disable_application"}"""), Cancel);
+        using var unknown = await admin.PostAsync($"admin/incidents/{id}/actions", Requests.Json("""{"action":"launch_missiles"}"""), Cancel);
+        using var disabled = await ChatUntilAsync(harness.Http, HttpStatusCode.Forbidden, Deadline);
+        using var adminStillWorks = await admin.GetAsync("admin/blocks", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, ordered.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("application_disabled", (await Requests.BodyAsync(disabled)).GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, adminStillWorks.StatusCode);
+        var block = (await Requests.BodyAsync(adminStillWorks)).EnumerateArray().Single(b => b.GetProperty("kind").GetString() == "Application");
+        using var lifted = await admin.PostAsync($"admin/blocks/{block.GetProperty("id").GetString()}/lift", null, Cancel);
+        using var back = await ChatUntilAsync(harness.Http, HttpStatusCode.OK, Deadline);
+        Assert.Contains(harness.Events.Snapshot(), e => e.Type == SecurityEventTypes.AuthorizationDenied && e.Code == "application_disabled");
+    }
+
     private static Task<HttpResponseMessage> ChatAsync(HttpClient client, string text) =>
         client.PostAsync("v1/chat/completions", Requests.Json(JsonSerializer.Serialize(new { messages = new[] { new { role = "user", content = text } } })), Cancel);
 

@@ -19,8 +19,8 @@ internal static class IncidentsActCommand
         command.SetAction((parse, cancellationToken) => KeyStoreSession.RunAsync(parse.GetValue(CaduceusCommand.ConfigOption), async session =>
         {
             var incidentId = parse.GetValue(id)!;
-            var store = new SqliteIncidentStore(session.Database);
-            var incident = await store.GetAsync(incidentId, cancellationToken);
+            var containment = new OfflineContainment(session.Database, session.Store, session.Options.Incidents, KeyStoreSession.Clock);
+            var incident = await containment.Incidents.GetAsync(incidentId, cancellationToken);
             if (incident is null)
             {
                 return CommandErrors.Fail(IncidentsCommand.NotFound(incidentId));
@@ -31,11 +31,11 @@ internal static class IncidentsActCommand
                 return CommandErrors.Fail($"incident '{incidentId}' is closed");
             }
 
-            var containment = new RevokeKeyAction(session.Store);
-            var outcome = await containment.ExecuteAsync(incident, cancellationToken);
-            var record = new IncidentActionRecord(KeyStoreSession.Clock.GetUtcNow(), containment.Name, outcome.Target, "cli:" + Environment.UserName, outcome.Description);
-            await store.AddActionAsync(incident.Id, record, outcome.TookEffect ? IncidentStatus.Contained : incident.Status, cancellationToken);
-            Console.WriteLine($"{containment.Name} on {outcome.Target}: {outcome.Description}.");
+            var act = containment.Action(parse.GetValue(action)!);
+            var outcome = await act.ExecuteAsync(incident, cancellationToken);
+            var record = new IncidentActionRecord(KeyStoreSession.Clock.GetUtcNow(), act.Name, outcome.Target, "cli:" + Environment.UserName, outcome.Description);
+            await containment.Incidents.AddActionAsync(incident.Id, record, outcome.TookEffect ? IncidentStatus.Contained : incident.Status, cancellationToken);
+            Console.WriteLine($"{act.Name} on {outcome.Target}: {outcome.Description}.");
             return outcome.TookEffect ? ExitCodes.Success : ExitCodes.FindingsFailed;
         }));
         return command;

@@ -14,6 +14,7 @@ internal static class IncidentsCommand
         command.Subcommands.Add(IncidentsListCommand.Create());
         command.Subcommands.Add(IncidentsShowCommand.Create());
         command.Subcommands.Add(IncidentsActCommand.Create());
+        command.Subcommands.Add(IncidentsLiftCommand.Create());
         command.Subcommands.Add(IncidentsCloseCommand.Create());
         command.Subcommands.Add(IncidentsReportCommand.Create());
         return command;

@@ -1,0 +1,39 @@
+using Caduceus.Events;
+using Caduceus.Gateway.Admin;
+using Caduceus.Gateway.Authentication;
+using Caduceus.Gateway.Endpoints;
+using Caduceus.Gateway.Events;
+using Caduceus.Policy;
+using Microsoft.AspNetCore.Http;
+
+namespace Caduceus.Gateway.Incidents;
+
+/// <summary>
+/// Refuses authenticated callers that a containment block shuts out (403 with a problem and a security event). The
+/// admin API stays reachable, so responders can always lift a block.
+/// </summary>
+internal sealed class ContainmentMiddleware(RequestDelegate next, ActiveContainment containment, SecurityEventBus events)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.User.Identity?.IsAuthenticated != true || AdminApi.Owns(context.Request.Path))
+        {
+            await next(context);
+            return;
+        }
+
+        var principal = CallerClaims.KeyIdOf(context.User);
+        var application = CallerClaims.ApplicationOf(context.User);
+        if (await containment.FindAsync(principal, application, context.RequestAborted) is not { } block)
+        {
+            await next(context);
+            return;
+        }
+
+        var (code, detail) = block.Kind == ContainmentBlockKind.Principal
+            ? (RefusalCodes.CallerSuspended, "This caller is suspended while a security incident is handled.")
+            : (RefusalCodes.ApplicationDisabled, "This application is disabled while a security incident is handled.");
+        var refused = events.Publish(SecurityEventTypes.AuthorizationDenied, code, application, principal, context.Request.Path);
+        await GatewayErrors.WriteAsync(context, StatusCodes.Status403Forbidden, code, detail, refused.Id);
+    }
+}

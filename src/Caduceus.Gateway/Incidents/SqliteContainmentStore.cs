@@ -1,0 +1,74 @@
+using Caduceus.Gateway.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Caduceus.Gateway.Incidents;
+
+/// <summary>Containment blocks in the gateway database (table <c>containment_blocks</c>, times in Unix milliseconds).</summary>
+public sealed class SqliteContainmentStore(GatewayDatabase database) : IContainmentStore
+{
+    private const string Columns = "id, kind, value, action, incident_id, created_at, until, lifted_at";
+
+    public async Task AddAsync(ContainmentBlock block, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO containment_blocks ({Columns}) VALUES ($id, $kind, $value, $action, $incident, $created, $until, NULL)";
+        command.Parameters.AddWithValue("$id", block.Id);
+        command.Parameters.AddWithValue("$kind", block.Kind.ToString());
+        command.Parameters.AddWithValue("$value", block.Value);
+        command.Parameters.AddWithValue("$action", block.Action);
+        command.Parameters.AddWithValue("$incident", (object?)block.IncidentId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$created", block.CreatedAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$until", (object?)block.Until?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<bool> LiftAsync(string blockId, DateTimeOffset liftedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE containment_blocks SET lifted_at = $at WHERE id = $id AND lifted_at IS NULL";
+        command.Parameters.AddWithValue("$id", blockId);
+        command.Parameters.AddWithValue("$at", liftedAt.ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<ContainmentBlock?> GetAsync(string blockId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM containment_blocks WHERE id = $id";
+        command.Parameters.AddWithValue("$id", blockId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<ContainmentBlock>> ActiveAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM containment_blocks WHERE lifted_at IS NULL AND (until IS NULL OR until > $now) ORDER BY created_at";
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var blocks = new List<ContainmentBlock>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            blocks.Add(Read(reader));
+        }
+
+        return blocks;
+    }
+
+    private static ContainmentBlock Read(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        Kind = Enum.Parse<ContainmentBlockKind>(reader.GetString(1)),
+        Value = reader.GetString(2),
+        Action = reader.GetString(3),
+        IncidentId = reader.IsDBNull(4) ? null : reader.GetString(4),
+        CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+        Until = reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+        LiftedAt = reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+    };
+}
