@@ -44,7 +44,8 @@ internal static class AuditExportCommand
             {
                 if (file is null)
                 {
-                    await using var stdout = Console.OpenStandardOutput();
+                    // Standard output is unbuffered; without a buffer every line would cost its own writes.
+                    await using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
                     await AuditExport.WriteAsync(reader, query, exportFormat, stdout, Environment.MachineName, cancellationToken);
                     return ExitCodes.Success;
                 }
@@ -53,7 +54,7 @@ internal static class AuditExportCommand
                 try
                 {
                     long written;
-                    await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
+                    await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
                     {
                         written = await AuditExport.WriteAsync(reader, query, exportFormat, stream, Environment.MachineName, cancellationToken);
                     }
