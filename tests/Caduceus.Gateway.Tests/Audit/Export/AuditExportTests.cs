@@ -3,10 +3,10 @@ using System.Text.Json;
 using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Audit.Export;
 using Caduceus.Gateway.Audit.Search;
-using AuditEvent = Hl7.Fhir.Model.AuditEvent;
-using FhirString = Hl7.Fhir.Model.FhirString;
 using Hl7.Fhir.Serialization;
 using Microsoft.Data.Sqlite;
+using AuditEvent = Hl7.Fhir.Model.AuditEvent;
+using FhirString = Hl7.Fhir.Model.FhirString;
 
 namespace Caduceus.Gateway.Tests.Audit.Export;
 
