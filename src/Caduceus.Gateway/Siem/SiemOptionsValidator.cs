@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+
+namespace Caduceus.Gateway.Siem;
+
+/// <summary>Checks the <c>Siem</c> section at start-up. Messages name settings, never their secret values.</summary>
+internal sealed class SiemOptionsValidator : IValidateOptions<SiemOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SiemOptions options)
+    {
+        var failures = new List<string>();
+        var delivery = options.Delivery;
+        if (delivery.QueueCapacity < 1 || delivery.BatchSize < 1)
+        {
+            failures.Add("Siem:Delivery:QueueCapacity and BatchSize must be at least 1.");
+        }
+
+        if (delivery.RetryBaseDelay <= TimeSpan.Zero || delivery.RetryMaxDelay < delivery.RetryBaseDelay)
+        {
+            failures.Add("Siem:Delivery:RetryBaseDelay must be positive and RetryMaxDelay at least as long.");
+        }
+
+        if (delivery.SendTimeout <= TimeSpan.Zero || delivery.MaxSpillBytes < 1)
+        {
+            failures.Add("Siem:Delivery:SendTimeout and MaxSpillBytes must be positive.");
+        }
+
+        ValidateSyslog(options.Syslog, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateSyslog(SyslogOptions syslog, List<string> failures)
+    {
+        if (!syslog.IsEnabled)
+        {
+            return;
+        }
+
+        if (!Enum.IsDefined(syslog.Protocol))
+        {
+            failures.Add("Siem:Syslog:Protocol must be Udp, Tcp or Tls.");
+        }
+
+        if (syslog.EffectivePort is < 1 or > 65535)
+        {
+            failures.Add("Siem:Syslog:Port must be between 1 and 65535.");
+        }
+
+        RequireFile(syslog.CaCertificatePath, "Siem:Syslog:CaCertificatePath", failures);
+        RequireFile(syslog.ClientCertificatePath, "Siem:Syslog:ClientCertificatePath", failures);
+    }
+
+    private static void RequireFile(string? path, string setting, List<string> failures)
+    {
+        if (path is { Length: > 0 } && !File.Exists(path))
+        {
+            failures.Add($"{setting} '{path}' does not exist.");
+        }
+    }
+}
