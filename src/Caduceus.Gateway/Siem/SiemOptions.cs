@@ -1,4 +1,7 @@
+using Caduceus.Gateway.Siem.AzureMonitor;
 using Caduceus.Gateway.Siem.Delivery;
+using Caduceus.Gateway.Siem.Elastic;
+using Caduceus.Gateway.Siem.Splunk;
 
 namespace Caduceus.Gateway.Siem;
 
@@ -8,4 +11,10 @@ public sealed class SiemOptions
     public SiemDeliveryOptions Delivery { get; set; } = new();
 
     public SyslogOptions Syslog { get; set; } = new();
+
+    public SplunkOptions Splunk { get; set; } = new();
+
+    public ElasticOptions Elastic { get; set; } = new();
+
+    public AzureMonitorOptions AzureMonitor { get; set; } = new();
 }

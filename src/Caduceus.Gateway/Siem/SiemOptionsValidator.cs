@@ -1,3 +1,4 @@
+using Caduceus.Gateway.Siem.AzureMonitor;
 using Microsoft.Extensions.Options;
 
 namespace Caduceus.Gateway.Siem;
@@ -25,6 +26,26 @@ internal sealed class SiemOptionsValidator : IValidateOptions<SiemOptions>
         }
 
         ValidateSyslog(options.Syslog, failures);
+        if (options.Splunk.IsEnabled)
+        {
+            AddIfAny(SiemHttp.CheckUrl(options.Splunk.Url, "Siem:Splunk:Url"), failures);
+            Require(options.Splunk.Token, "Siem:Splunk:Token", failures);
+        }
+
+        if (options.Elastic.IsEnabled)
+        {
+            AddIfAny(SiemHttp.CheckUrl(options.Elastic.Url, "Siem:Elastic:Url"), failures);
+            if (string.IsNullOrWhiteSpace(options.Elastic.Index) || options.Elastic.Index.Any(c => char.IsUpper(c) || char.IsWhiteSpace(c) || c is '/' or '*' or '?' or '"' or ',' or '#'))
+            {
+                failures.Add("Siem:Elastic:Index must be a lower-case index or data stream name.");
+            }
+        }
+
+        if (options.AzureMonitor.IsEnabled)
+        {
+            ValidateAzureMonitor(options.AzureMonitor, failures);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -47,6 +68,39 @@ internal sealed class SiemOptionsValidator : IValidateOptions<SiemOptions>
 
         RequireFile(syslog.CaCertificatePath, "Siem:Syslog:CaCertificatePath", failures);
         RequireFile(syslog.ClientCertificatePath, "Siem:Syslog:ClientCertificatePath", failures);
+    }
+
+    private static void ValidateAzureMonitor(AzureMonitorOptions azure, List<string> failures)
+    {
+        AddIfAny(SiemHttp.CheckUrl(azure.Endpoint, "Siem:AzureMonitor:Endpoint"), failures);
+        Require(azure.DcrImmutableId, "Siem:AzureMonitor:DcrImmutableId", failures);
+        Require(azure.StreamName, "Siem:AzureMonitor:StreamName", failures);
+        Require(azure.ClientId, "Siem:AzureMonitor:ClientId", failures);
+        Require(azure.ClientSecret, "Siem:AzureMonitor:ClientSecret", failures);
+        if (string.IsNullOrWhiteSpace(azure.TokenEndpoint))
+        {
+            Require(azure.TenantId, "Siem:AzureMonitor:TenantId", failures);
+        }
+        else
+        {
+            AddIfAny(SiemHttp.CheckUrl(azure.TokenEndpoint, "Siem:AzureMonitor:TokenEndpoint"), failures);
+        }
+    }
+
+    private static void Require(string? value, string setting, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            failures.Add($"{setting} is required (or set CADUCEUS_{setting.Replace(":", "__", StringComparison.Ordinal)}).");
+        }
+    }
+
+    private static void AddIfAny(string? failure, List<string> failures)
+    {
+        if (failure is not null)
+        {
+            failures.Add(failure);
+        }
     }
 
     private static void RequireFile(string? path, string setting, List<string> failures)

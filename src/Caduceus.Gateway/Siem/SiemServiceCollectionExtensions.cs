@@ -1,6 +1,9 @@
 using Caduceus.Events;
 using Caduceus.Gateway.Configuration;
+using Caduceus.Gateway.Siem.AzureMonitor;
 using Caduceus.Gateway.Siem.Delivery;
+using Caduceus.Gateway.Siem.Elastic;
+using Caduceus.Gateway.Siem.Splunk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -31,20 +34,35 @@ internal static class SiemServiceCollectionExtensions
         var siem = section.Get<SiemOptions>() ?? new SiemOptions();
         if (siem.Syslog.IsEnabled)
         {
-            AddExporter(services, "syslog", options => new SyslogTransport(options.Syslog));
+            AddExporter(services, "syslog", (options, _) => new SyslogTransport(options.Syslog));
+        }
+
+        if (siem.Splunk.IsEnabled)
+        {
+            AddExporter(services, "splunk", (options, _) => new SplunkTransport(options.Splunk));
+        }
+
+        if (siem.Elastic.IsEnabled)
+        {
+            AddExporter(services, "elastic", (options, _) => new ElasticBulkTransport(options.Elastic));
+        }
+
+        if (siem.AzureMonitor.IsEnabled)
+        {
+            AddExporter(services, "azure-monitor", (options, sp) => new AzureMonitorTransport(options.AzureMonitor, sp.GetRequiredService<TimeProvider>()));
         }
 
         return services;
     }
 
-    private static void AddExporter(IServiceCollection services, string name, Func<SiemOptions, ISiemTransport> transport)
+    private static void AddExporter(IServiceCollection services, string name, Func<SiemOptions, IServiceProvider, ISiemTransport> transport)
     {
         services.AddKeyedSingleton(name, (sp, _) =>
         {
             var siem = sp.GetRequiredService<IOptions<SiemOptions>>().Value;
             var dataDirectory = Path.GetFullPath(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataDirectory);
             return new SiemExporter(
-                transport(siem), siem.Delivery, Path.Combine(dataDirectory, SpillDirectoryName), sp.GetRequiredService<ILogger<SiemExporter>>());
+                transport(siem, sp), siem.Delivery, Path.Combine(dataDirectory, SpillDirectoryName), sp.GetRequiredService<ILogger<SiemExporter>>());
         });
         services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredKeyedService<SiemExporter>(name));
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredKeyedService<SiemExporter>(name));

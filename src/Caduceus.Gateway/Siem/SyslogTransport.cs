@@ -36,7 +36,7 @@ internal sealed class SyslogTransport(SyslogOptions options) : ISiemTransport
     public static string Format(SecurityEvent securityEvent, string hostName) =>
         SyslogMessage.Format(securityEvent.Time, hostName, securityEvent.Type, OcsfClass.Of(securityEvent).SeverityId, CefFormatter.Format(securityEvent, Version));
 
-    public async Task<DeliveryOutcome> SendAsync(IReadOnlyList<SecurityEvent> batch, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> SendAsync(IReadOnlyList<SecurityEvent> batch, CancellationToken cancellationToken)
     {
         if (options.Protocol == SyslogProtocol.Udp)
         {
@@ -46,7 +46,7 @@ internal sealed class SyslogTransport(SyslogOptions options) : ISiemTransport
                 await _udp.SendAsync(Encoding.UTF8.GetBytes(Format(securityEvent, _hostName)), options.Host!, options.EffectivePort, cancellationToken);
             }
 
-            return DeliveryOutcome.Acknowledged;
+            return DeliveryResult.Acknowledged;
         }
 
         try
@@ -54,7 +54,7 @@ internal sealed class SyslogTransport(SyslogOptions options) : ISiemTransport
             var stream = await ConnectedStreamAsync(cancellationToken);
             await stream.WriteAsync(Frames(batch), cancellationToken);
             await stream.FlushAsync(cancellationToken);
-            return DeliveryOutcome.Acknowledged;
+            return DeliveryResult.Acknowledged;
         }
         catch
         {

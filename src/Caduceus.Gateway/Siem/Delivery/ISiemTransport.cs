@@ -11,5 +11,5 @@ internal interface ISiemTransport : IAsyncDisposable
     /// <summary>Short name for logs, metrics and the spill file, e.g. <c>splunk</c>.</summary>
     string Name { get; }
 
-    Task<DeliveryOutcome> SendAsync(IReadOnlyList<SecurityEvent> batch, CancellationToken cancellationToken);
+    Task<DeliveryResult> SendAsync(IReadOnlyList<SecurityEvent> batch, CancellationToken cancellationToken);
 }

@@ -127,10 +127,10 @@ internal sealed partial class SiemExporter : BackgroundService, ISecurityEventSi
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(_options.SendTimeout);
-        DeliveryOutcome outcome;
+        DeliveryResult result;
         try
         {
-            outcome = await _transport.SendAsync(batch, timeout.Token);
+            result = await _transport.SendAsync(batch, timeout.Token);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
@@ -142,21 +142,22 @@ internal sealed partial class SiemExporter : BackgroundService, ISecurityEventSi
             return false;
         }
 
-        switch (outcome)
+        if (result.Outcome == DeliveryOutcome.RetryLater)
         {
-            case DeliveryOutcome.Acknowledged:
-                Interlocked.Add(ref _acknowledged, batch.Count);
-                _backoff.Reset();
-                return true;
-            case DeliveryOutcome.Rejected:
-                Interlocked.Add(ref _rejected, batch.Count);
-                LogRejected(_logger, Name, batch.Count);
-                _backoff.Reset();
-                return true;
-            default:
-                LogSendFailed(_logger, Name, batch.Count, "receiver asked to retry");
-                return false;
+            LogSendFailed(_logger, Name, batch.Count, "receiver asked to retry");
+            return false;
         }
+
+        _backoff.Reset();
+        var rejected = result.Outcome == DeliveryOutcome.Rejected ? batch.Count : result.RejectedEvents;
+        Interlocked.Add(ref _acknowledged, batch.Count - rejected);
+        if (rejected > 0)
+        {
+            Interlocked.Add(ref _rejected, rejected);
+            LogRejected(_logger, Name, rejected);
+        }
+
+        return true;
     }
 
     // Backing off must not let the memory queue fill up: what arrives meanwhile goes to the spill file.

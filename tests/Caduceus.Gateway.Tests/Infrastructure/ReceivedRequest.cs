@@ -1,0 +1,4 @@
+namespace Caduceus.Gateway.Tests.Infrastructure;
+
+/// <summary>One request a <see cref="LoopbackHttpReceiver"/> took, and the status it answered.</summary>
+internal sealed record ReceivedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body, int Status);
