@@ -62,7 +62,11 @@ internal static class SiemServiceCollectionExtensions
             var siem = sp.GetRequiredService<IOptions<SiemOptions>>().Value;
             var dataDirectory = Path.GetFullPath(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataDirectory);
             return new SiemExporter(
-                transport(siem, sp), siem.Delivery, Path.Combine(dataDirectory, SpillDirectoryName), sp.GetRequiredService<ILogger<SiemExporter>>());
+                transport(siem, sp),
+                siem.Delivery,
+                Path.Combine(dataDirectory, SpillDirectoryName),
+                sp.GetRequiredService<ILogger<SiemExporter>>(),
+                sp.GetRequiredService<GatewayMetrics>());
         });
         services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredKeyedService<SiemExporter>(name));
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredKeyedService<SiemExporter>(name));

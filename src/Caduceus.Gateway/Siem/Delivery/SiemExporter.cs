@@ -20,12 +20,14 @@ internal sealed partial class SiemExporter : BackgroundService, ISecurityEventSi
     private readonly Channel<SecurityEvent> _queue;
     private readonly SpillFile _spill;
     private readonly DeliveryBackoff _backoff;
+    private readonly GatewayMetrics? _metrics;
     private volatile bool _stopped;
     private long _acknowledged;
     private long _rejected;
 
-    public SiemExporter(ISiemTransport transport, SiemDeliveryOptions options, string spillDirectory, ILogger<SiemExporter> logger)
+    public SiemExporter(ISiemTransport transport, SiemDeliveryOptions options, string spillDirectory, ILogger<SiemExporter> logger, GatewayMetrics? metrics = null)
     {
+        _metrics = metrics;
         _transport = transport;
         _options = options;
         _logger = logger;
@@ -79,7 +81,17 @@ internal sealed partial class SiemExporter : BackgroundService, ISecurityEventSi
             {
                 if (_spill.HasPending)
                 {
-                    await ReplaySpillAsync(stoppingToken);
+                    try
+                    {
+                        await ReplaySpillAsync(stoppingToken);
+                    }
+                    catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                    {
+                        // The disk, not the receiver, failed: keep the process up and try again after a pause.
+                        LogSpillUnreadable(_logger, Name, exception.GetType().Name);
+                        await Task.Delay(_backoff.Next(), stoppingToken);
+                    }
+
                     continue;
                 }
 
@@ -151,9 +163,11 @@ internal sealed partial class SiemExporter : BackgroundService, ISecurityEventSi
         _backoff.Reset();
         var rejected = result.Outcome == DeliveryOutcome.Rejected ? batch.Count : result.RejectedEvents;
         Interlocked.Add(ref _acknowledged, batch.Count - rejected);
+        _metrics?.RecordExport(Name, "acknowledged", batch.Count - rejected);
         if (rejected > 0)
         {
             Interlocked.Add(ref _rejected, rejected);
+            _metrics?.RecordExport(Name, "rejected", rejected);
             LogRejected(_logger, Name, rejected);
         }
 
@@ -200,10 +214,19 @@ internal sealed partial class SiemExporter : BackgroundService, ISecurityEventSi
 
     private void SpillOrCount(List<SecurityEvent> events)
     {
-        if (events.Count > 0 && !_spill.Append(events))
+        if (events.Count == 0)
         {
-            LogSpillFull(_logger, Name, events.Count);
+            return;
         }
+
+        if (_spill.Append(events))
+        {
+            _metrics?.RecordExport(Name, "spilled", events.Count);
+            return;
+        }
+
+        _metrics?.RecordExport(Name, "dropped", events.Count);
+        LogSpillFull(_logger, Name, events.Count);
     }
 
     [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "SIEM exporter {Exporter}: sending {Count} events failed ({Reason}); they wait in the spill file")]
@@ -212,8 +235,11 @@ internal sealed partial class SiemExporter : BackgroundService, ISecurityEventSi
     [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "SIEM exporter {Exporter}: the receiver refused {Count} events for good; check its URL, token and index")]
     private static partial void LogRejected(ILogger logger, string exporter, int count);
 
-    [LoggerMessage(EventId = 1302, Level = LogLevel.Error, Message = "SIEM exporter {Exporter}: spill file full, {Count} events dropped")]
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Error, Message = "SIEM exporter {Exporter}: spill file full or not writable, {Count} events dropped")]
     private static partial void LogSpillFull(ILogger logger, string exporter, int count);
+
+    [LoggerMessage(EventId = 1304, Level = LogLevel.Error, Message = "SIEM exporter {Exporter}: the spill file could not be read ({Reason})")]
+    private static partial void LogSpillUnreadable(ILogger logger, string exporter, string reason);
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Warning, Message = "SIEM exporter {Exporter}: skipped {Count} unreadable lines in the spill file")]
     private static partial void LogUnreadableSpillLines(ILogger logger, string exporter, int count);

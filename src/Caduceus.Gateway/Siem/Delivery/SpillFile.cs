@@ -45,7 +45,7 @@ internal sealed class SpillFile : IDisposable
         }
     }
 
-    /// <summary>Events refused because the file had reached its size limit.</summary>
+    /// <summary>Events refused because the file had reached its size limit or could not be written.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Appends events in order; returns false (and counts them) if the file is full.</summary>
@@ -71,10 +71,23 @@ internal sealed class SpillFile : IDisposable
                 return false;
             }
 
-            _writer ??= OpenForAppend();
-            buffer.Position = 0;
-            buffer.CopyTo(_writer);
-            _writer.Flush();
+            try
+            {
+                _writer ??= OpenForAppend();
+                buffer.Position = 0;
+                buffer.CopyTo(_writer);
+                _writer.Flush();
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // A failing disk must not fail the request that raised the event; the loss is counted and logged.
+                _writer?.Dispose();
+                _writer = null;
+                _length = File.Exists(Path) ? new FileInfo(Path).Length : 0;
+                Interlocked.Add(ref _dropped, events.Count);
+                return false;
+            }
+
             _length += buffer.Length;
             return true;
         }

@@ -39,6 +39,8 @@ public sealed class SplunkExportTests
         Assert.Equal(4, body.GetProperty("severity_id").GetInt32());
         Assert.DoesNotContain(SiemTestEvents.Ssn, request.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(SiemTestEvents.Name, request.Body, StringComparison.Ordinal);
+        var metrics = await harness.Http.GetStringAsync("metrics", TestContext.Current.CancellationToken);
+        Assert.Matches("caduceus_siem_events_total\\{[^}]*exporter=\"splunk\"[^}]*outcome=\"acknowledged\"[^}]*\\} [1-9]", metrics);
     }
 
     [Fact]
