@@ -1,6 +1,7 @@
 using Caduceus.Gateway.Siem.AzureMonitor;
 using Caduceus.Gateway.Siem.Delivery;
 using Caduceus.Gateway.Siem.Elastic;
+using Caduceus.Gateway.Siem.Otlp;
 using Caduceus.Gateway.Siem.Splunk;
 
 namespace Caduceus.Gateway.Siem;
@@ -17,4 +18,6 @@ public sealed class SiemOptions
     public ElasticOptions Elastic { get; set; } = new();
 
     public AzureMonitorOptions AzureMonitor { get; set; } = new();
+
+    public OtlpOptions Otlp { get; set; } = new();
 }

@@ -46,6 +46,15 @@ internal sealed class SiemOptionsValidator : IValidateOptions<SiemOptions>
             ValidateAzureMonitor(options.AzureMonitor, failures);
         }
 
+        if (options.Otlp.IsEnabled)
+        {
+            AddIfAny(SiemHttp.CheckUrl(options.Otlp.Endpoint, "Siem:Otlp:Endpoint"), failures);
+            if (options.Otlp.ExportInterval < TimeSpan.FromMilliseconds(100))
+            {
+                failures.Add("Siem:Otlp:ExportInterval must be at least 100 ms.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

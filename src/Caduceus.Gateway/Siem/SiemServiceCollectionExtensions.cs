@@ -3,6 +3,7 @@ using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Siem.AzureMonitor;
 using Caduceus.Gateway.Siem.Delivery;
 using Caduceus.Gateway.Siem.Elastic;
+using Caduceus.Gateway.Siem.Otlp;
 using Caduceus.Gateway.Siem.Splunk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace Caduceus.Gateway.Siem;
 
@@ -25,13 +28,12 @@ internal static class SiemServiceCollectionExtensions
         services.AddSingleton(_ => meterName);
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<GatewayMetrics>());
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(meterName.Name).AddPrometheusExporter());
-
         var section = configuration.GetSection("Siem");
         services.AddOptions<SiemOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SiemOptions>, SiemOptionsValidator>();
-
         var siem = section.Get<SiemOptions>() ?? new SiemOptions();
+        AddOpenTelemetry(services, meterName, siem.Otlp);
+
         if (siem.Syslog.IsEnabled)
         {
             AddExporter(services, "syslog", (options, _) => new SyslogTransport(options.Syslog));
@@ -53,6 +55,36 @@ internal static class SiemServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    private static void AddOpenTelemetry(IServiceCollection services, MeterNameLease meterName, OtlpOptions otlp)
+    {
+        var telemetry = services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics.AddMeter(meterName.Name).AddPrometheusExporter();
+            if (otlp.IsEnabled)
+            {
+                metrics.AddOtlpExporter((exporter, reader) =>
+                {
+                    OtlpSignals.Configure(exporter, otlp, "v1/metrics");
+                    reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = OtlpSignals.IntervalMilliseconds(otlp);
+                });
+            }
+        });
+        if (!otlp.IsEnabled)
+        {
+            return;
+        }
+
+        // Request spans from ASP.NET Core's own activity source: route and status, no bodies.
+        telemetry.ConfigureResource(resource => resource.AddService(OtlpSignals.ServiceName))
+            .WithTracing(tracing => tracing.AddSource("Microsoft.AspNetCore").AddOtlpExporter(exporter =>
+            {
+                OtlpSignals.Configure(exporter, otlp, "v1/traces");
+                exporter.BatchExportProcessorOptions.ScheduledDelayMilliseconds = OtlpSignals.IntervalMilliseconds(otlp);
+            }));
+        services.AddSingleton(_ => new OtlpLogSecurityEventSink(otlp));
+        services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<OtlpLogSecurityEventSink>());
     }
 
     private static void AddExporter(IServiceCollection services, string name, Func<SiemOptions, IServiceProvider, ISiemTransport> transport)

@@ -77,8 +77,9 @@ internal sealed class LoopbackHttpReceiver : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        using var raw = new MemoryStream();
+        await context.Request.Body.CopyToAsync(raw, context.RequestAborted);
+        var body = raw.ToArray();
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var request = new ReceivedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, headers, body, 0);
         var (status, answer) = FailWith is { } failure ? (failure, "{}") : _respond(request);
