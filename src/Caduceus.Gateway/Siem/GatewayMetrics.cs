@@ -22,6 +22,7 @@ internal sealed class GatewayMetrics : ISecurityEventSink, IDisposable
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _events;
     private readonly Counter<long> _detections;
+    private readonly Counter<long> _exported;
 
     public GatewayMetrics(MeterNameLease meterName)
     {
@@ -35,6 +36,8 @@ internal sealed class GatewayMetrics : ISecurityEventSink, IDisposable
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _events = _meter.CreateCounter<long>("caduceus.security_events", description: "Security events raised, by type and code.");
         _detections = _meter.CreateCounter<long>("caduceus.detections", description: "Findings behind security events, by entity type.");
+        _exported = _meter.CreateCounter<long>(
+            "caduceus.siem.events", description: "Security events per SIEM exporter, by outcome: acknowledged, rejected (for good), spilled (to disk), dropped (spill full).");
     }
 
     public void Publish(SecurityEvent securityEvent)
@@ -62,6 +65,10 @@ internal sealed class GatewayMetrics : ISecurityEventSink, IDisposable
             _duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("route", route));
         }
     }
+
+    /// <summary>Counts what became of <paramref name="count"/> events at one SIEM exporter.</summary>
+    public void RecordExport(string exporter, string outcome, int count) =>
+        _exported.Add(count, new KeyValuePair<string, object?>("exporter", exporter), new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Dispose() => _meter.Dispose();
 }

@@ -119,7 +119,7 @@ public sealed partial class SyslogExportTests
     }
 
     // RFC 6587 octet counting: "LENGTH SP MESSAGE".
-    private static async Task<List<string>> ReadFramesAsync(NetworkStream stream, int count)
+    internal static async Task<List<string>> ReadFramesAsync(Stream stream, int count)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
         timeout.CancelAfter(TimeSpan.FromSeconds(15));
@@ -157,5 +157,5 @@ public sealed partial class SyslogExportTests
     }
 
     [GeneratedRegex(@"^<(?<pri>[0-9]{1,3})>1 [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z \S+ caduceus [0-9]+ (?<msgid>\S+) - (?<msg>.+)$", RegexOptions.Singleline)]
-    private static partial Regex Rfc5424();
+    internal static partial Regex Rfc5424();
 }
