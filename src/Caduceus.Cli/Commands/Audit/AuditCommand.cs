@@ -9,6 +9,7 @@ internal static class AuditCommand
     {
         var command = new Command("audit", "Work with the gateway's tamper-evident audit trail.");
         command.Subcommands.Add(AuditVerifyCommand.Create());
+        command.Subcommands.Add(AuditPurgeCommand.Create());
         return command;
     }
 }
