@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log"; scripts/postgres.sh stop || true' EXIT
+scripts/postgres.sh start
+export CADUCEUS_TEST_POSTGRES="Host=127.0.0.1;Port=55432;Username=postgres"
 
 dotnet build Caduceus.slnx -c Release -warnaserror -nologo -v quiet
 set +e

@@ -1,8 +1,23 @@
 namespace Caduceus.Gateway.Audit;
 
-/// <summary>The audit trail's keys and checkpoint cadence (<c>Audit</c> section).</summary>
+/// <summary>The audit trail's store, keys, checkpoint cadence and retention (<c>Audit</c> section).</summary>
 public sealed class AuditOptions
 {
+    public const string SqliteStore = "sqlite";
+    public const string PostgresStore = "postgres";
+
+    /// <summary><c>sqlite</c> (default: <c>audit.db</c> in the data directory) or <c>postgres</c> (one chain shared by several gateway instances).</summary>
+    public string Store { get; set; } = SqliteStore;
+
+    /// <summary>
+    /// The Npgsql connection string when <see cref="Store"/> is <c>postgres</c>. It may hold a password: set it in the
+    /// environment (<c>CADUCEUS_Audit__ConnectionString</c>), not in a file; it is never logged or echoed.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Records older than this many days are purged, up to a signed checkpoint; default 2190 (six years).</summary>
+    public int RetentionDays { get; set; } = 2190;
+
     /// <summary>PEM file with the ECDSA P-256 private key that signs checkpoints; default <c>audit-signing.pem</c> in the data directory, generated (mode 0600) when missing.</summary>
     public string? SigningKeyFile { get; set; }
 
@@ -17,4 +32,6 @@ public sealed class AuditOptions
 
     /// <summary>Most records committed in one transaction.</summary>
     public int MaxBatch { get; set; } = 512;
+
+    public bool UsesPostgres => string.Equals(Store, PostgresStore, StringComparison.OrdinalIgnoreCase);
 }

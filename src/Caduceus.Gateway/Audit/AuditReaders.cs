@@ -2,13 +2,14 @@ using Caduceus.Gateway.Configuration;
 
 namespace Caduceus.Gateway.Audit;
 
-/// <summary>The one place that picks the audit store a reader (search, export) reads from the configuration.</summary>
+/// <summary>The reader of the audit store the configuration names (<c>Audit:Store</c>), found the way <c>serve</c> finds it.</summary>
 public static class AuditReaders
 {
-    /// <summary>A reader over the data directory's <c>audit.db</c>, the same file the gateway writes.</summary>
     public static IAuditReader Open(GatewayOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new SqliteAuditReader(Path.Combine(Path.GetFullPath(options.DataDirectory), AuditSchema.FileName));
+        return options.Audit.UsesPostgres
+            ? new PostgresAuditReader(options.Audit.ConnectionString!)
+            : new SqliteAuditReader(AuditStores.SqlitePath(options));
     }
 }

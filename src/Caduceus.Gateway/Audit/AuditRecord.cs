@@ -39,6 +39,9 @@ public sealed record AuditRecord
 
     public IReadOnlyList<string> EventIds { get; init; } = [];
 
+    /// <summary>Set on the record a retention purge leaves: the range and counts it removed, never content.</summary>
+    public AuditPurge? Purged { get; init; }
+
     /// <summary>
     /// Deterministic UTF-8 JSON: fixed property order, no whitespace, findings sorted by type, time in UTC with
     /// 7 fractional digits, latency rounded to microseconds. The sequence number is part of what is hashed.
@@ -106,6 +109,17 @@ public sealed record AuditRecord
             }
 
             json.WriteEndArray();
+            if (Purged is { } purged)
+            {
+                // Only on purge records, so every other record keeps the byte form it was hashed in.
+                json.WriteStartObject("purged");
+                json.WriteNumber("first_seq", purged.FirstSequence);
+                json.WriteNumber("through_seq", purged.ThroughSequence);
+                json.WriteNumber("records", purged.Records);
+                json.WriteNumber("checkpoints", purged.Checkpoints);
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
 

@@ -8,4 +8,7 @@ public interface IAuditReader
 {
     /// <summary>Stored records with a sequence number greater than <paramref name="afterSequence"/>, in sequence order.</summary>
     IAsyncEnumerable<StoredAuditRecord> ReadAsync(long afterSequence, CancellationToken cancellationToken);
+
+    /// <summary>Stored checkpoints in the order they were written.</summary>
+    IAsyncEnumerable<StoredAuditCheckpoint> ReadCheckpointsAsync(CancellationToken cancellationToken);
 }

@@ -8,21 +8,31 @@ public sealed class SqliteAuditReader(string databasePath) : IAuditReader
 {
     public async IAsyncEnumerable<StoredAuditRecord> ReadAsync(long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var record in AuditStoreCommands.ReadRecordsAsync(connection, afterSequence, cancellationToken).ConfigureAwait(false))
+        {
+            yield return record;
+        }
+    }
+
+    public async IAsyncEnumerable<StoredAuditCheckpoint> ReadCheckpointsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var checkpoint in AuditStoreCommands.ReadCheckpointsAsync(connection, cancellationToken).ConfigureAwait(false))
+        {
+            yield return checkpoint;
+        }
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
         if (!File.Exists(databasePath))
         {
             throw new FileNotFoundException($"There is no audit database at '{databasePath}'.");
         }
 
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
-        await using var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, record, prev_hash, hash FROM audit_records WHERE seq > $after ORDER BY seq";
-        command.Parameters.AddWithValue("$after", afterSequence);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            yield return new StoredAuditRecord(reader.GetInt64(0), (byte[])reader.GetValue(1), (byte[])reader.GetValue(2), (byte[])reader.GetValue(3));
-        }
+        return connection;
     }
 }

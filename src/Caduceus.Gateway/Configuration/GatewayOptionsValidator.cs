@@ -45,6 +45,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add("Audit:CheckpointInterval must be between 00:00:01 and 1.00:00:00.");
         }
 
+        ValidateAuditStore(options.Audit, failures);
         ValidateOidc(options.Oidc, failures);
         if (options.Tls.ClientCertificates != Hosting.ClientCertificateRequirement.None && options.Tls.TrustedClientThumbprints.Count == 0)
         {
@@ -122,6 +123,44 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         if (notOptional.Count > 0)
         {
             failures.Add($"Applications:{appName}:Detection:Enabled names detector(s) that are not optional: {string.Join(", ", notOptional)}; optional: {string.Join(", ", TextAnalyzer.OptionalDetectorNames)}.");
+        }
+    }
+
+    private static void ValidateAuditStore(Audit.AuditOptions audit, List<string> failures)
+    {
+        if (audit.RetentionDays < 1)
+        {
+            failures.Add("Audit:RetentionDays must be at least 1 (default 2190, six years).");
+        }
+
+        if (!string.Equals(audit.Store, Audit.AuditOptions.SqliteStore, StringComparison.OrdinalIgnoreCase) && !audit.UsesPostgres)
+        {
+            failures.Add("Audit:Store must be sqlite or postgres.");
+        }
+        else if (audit.UsesPostgres && string.IsNullOrWhiteSpace(audit.ConnectionString))
+        {
+            failures.Add("Audit:ConnectionString is required when Audit:Store is postgres (set it in the environment as CADUCEUS_Audit__ConnectionString).");
+        }
+        else if (audit.UsesPostgres && !IsConnectionString(audit.ConnectionString!))
+        {
+            // Never the value or the parser's message: either may quote a password.
+            failures.Add("Audit:ConnectionString is not a valid PostgreSQL connection string (Host=...;Port=...;Username=...;Database=...).");
+        }
+        else if (!audit.UsesPostgres && !string.IsNullOrEmpty(audit.ConnectionString))
+        {
+            failures.Add("Audit:ConnectionString applies only when Audit:Store is postgres.");
+        }
+    }
+
+    private static bool IsConnectionString(string value)
+    {
+        try
+        {
+            return !string.IsNullOrEmpty(new Npgsql.NpgsqlConnectionStringBuilder(value).Host);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -13,7 +13,7 @@ internal static class AuditTrailWorkDir
         var workDir = Directory.CreateTempSubdirectory("caduceus-cli-audit-").FullName;
         var data = Path.Combine(workDir, "caduceus-data");
         var options = new AuditOptions();
-        await using (var log = new SqliteAuditLog(Path.Combine(data, AuditSchema.FileName), AuditKeyFiles.LoadOrCreateSigningKey(options, data), options, TimeProvider.System))
+        await using (var log = new AuditLog(new SqliteAuditStore(Path.Combine(data, AuditSchema.FileName)), AuditKeyFiles.LoadOrCreateSigningKey(options, data), options, TimeProvider.System))
         {
             await Task.WhenAll(records.Select(r => log.AppendAsync(r, cancellationToken).AsTask()).ToList());
         }

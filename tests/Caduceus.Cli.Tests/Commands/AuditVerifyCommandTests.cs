@@ -54,7 +54,7 @@ public sealed class AuditVerifyCommandTests
         var workDir = Directory.CreateTempSubdirectory("caduceus-cli-audit-").FullName;
         var data = Path.Combine(workDir, "caduceus-data");
         var options = new AuditOptions();
-        await using (var log = new SqliteAuditLog(Path.Combine(data, AuditSchema.FileName), AuditKeyFiles.LoadOrCreateSigningKey(options, data), options, TimeProvider.System))
+        await using (var log = new AuditLog(new SqliteAuditStore(Path.Combine(data, AuditSchema.FileName)), AuditKeyFiles.LoadOrCreateSigningKey(options, data), options, TimeProvider.System))
         {
             for (var i = 0; i < count; i++)
             {

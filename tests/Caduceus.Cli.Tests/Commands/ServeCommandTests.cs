@@ -99,6 +99,24 @@ public sealed class ServeCommandTests
         Assert.Single(stderr.Trim().Split('\n'));
     }
 
+    [Theory]
+    [InlineData("""{"Audit":{"Store":"postgres","ConnectionString":"Host=db;Password=Secret-Pa55word;Bogus Key=1"}}""", "Audit:ConnectionString is not a valid")]
+    [InlineData("""{"Audit":{"Store":"cassandra"}}""", "Audit:Store must be sqlite or postgres")]
+    [InlineData("""{"Audit":{"RetentionDays":0}}""", "Audit:RetentionDays must be at least 1")]
+    public async Task Refuses_a_bad_audit_store_naming_the_setting_never_the_connection_string(string json, string expected)
+    {
+        var workDir = Directory.CreateTempSubdirectory("caduceus-serve-").FullName;
+        var config = Path.Combine(workDir, "audit.json");
+        await File.WriteAllTextAsync(config, json, Cancel);
+
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(workDir, null, "serve", "--config", config, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, exit);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Secret-Pa55word", stdout + stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Refuses_a_config_file_that_is_not_json()
     {

@@ -27,7 +27,7 @@ public sealed class AuditTrailTests
         Assert.Equal(key.Id, record.GetProperty("key_id").GetString());
         Assert.Equal("default", record.GetProperty("application").GetString());
         Assert.True(record.GetProperty("upstream_latency_ms").GetDouble() > 0);
-        Assert.True(Verify(gateway).Intact);
+        Assert.True((await VerifyAsync(gateway)).Intact);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class AuditTrailTests
     {
         GatedAuditLog? gated = null;
         await using var gateway = await GatewayHarness.StartAsync(configureServices: services =>
-            services.AddSingleton<IAuditLog>(sp => gated = new GatedAuditLog(sp.GetRequiredService<SqliteAuditLog>())));
+            services.AddSingleton<IAuditLog>(sp => gated = new GatedAuditLog(sp.GetRequiredService<AuditLog>())));
 
         // Headers only: the end of a chunked body is held until the middleware returns anyway.
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions") { Content = Requests.Json("{\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}") };
@@ -130,7 +130,7 @@ public sealed class AuditTrailTests
     {
         GatedAuditLog? gated = null;
         await using var gateway = await GatewayHarness.StartAsync(configureServices: services =>
-            services.AddSingleton<IAuditLog>(sp => gated = new GatedAuditLog(sp.GetRequiredService<SqliteAuditLog>())));
+            services.AddSingleton<IAuditLog>(sp => gated = new GatedAuditLog(sp.GetRequiredService<AuditLog>())));
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions")
         {
             Content = Requests.Json("""{"stream":true,"messages":[{"role":"user","content":"Hello there"}]}"""),
@@ -174,16 +174,16 @@ public sealed class AuditTrailTests
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var records = AuditDatabase.Records(gateway.DatabaseDirectory);
         Assert.Equal(Enumerable.Range(1, 64).Select(i => (long)i), records.Select(r => r.Sequence));
-        var result = Verify(gateway);
+        var result = await VerifyAsync(gateway);
         Assert.True(result.Intact, result.Reason);
     }
 
     private static JsonElement LastRecord(GatewayHarness gateway) =>
         JsonDocument.Parse(AuditDatabase.Records(gateway.DatabaseDirectory)[^1].Json).RootElement.Clone();
 
-    private static AuditVerification Verify(GatewayHarness gateway)
+    private static async Task<AuditVerification> VerifyAsync(GatewayHarness gateway)
     {
         using var key = AuditKeyFiles.ReadSigningKey(Path.Combine(gateway.DatabaseDirectory, AuditKeyFiles.SigningKeyFileName));
-        return AuditVerifier.Verify(Path.Combine(gateway.DatabaseDirectory, AuditSchema.FileName), key);
+        return await AuditVerifier.VerifyAsync(new SqliteAuditReader(Path.Combine(gateway.DatabaseDirectory, AuditSchema.FileName)), key, Cancel);
     }
 }

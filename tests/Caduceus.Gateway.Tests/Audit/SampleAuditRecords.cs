@@ -46,7 +46,7 @@ internal static class SampleAuditRecords
     public static async Task WriteTrailAsync(string directory, IEnumerable<AuditRecord> records, CancellationToken cancellationToken)
     {
         var options = new AuditOptions();
-        await using var log = new SqliteAuditLog(Path.Combine(directory, AuditSchema.FileName), AuditKeyFiles.LoadOrCreateSigningKey(options, directory), options, TimeProvider.System);
+        await using var log = new AuditLog(new SqliteAuditStore(Path.Combine(directory, AuditSchema.FileName)), AuditKeyFiles.LoadOrCreateSigningKey(options, directory), options, TimeProvider.System);
         // Queued all at once (in order: the queue assigns sequence numbers) so the writer commits them in groups.
         await Task.WhenAll(records.Select(r => log.AppendAsync(r, cancellationToken).AsTask()).ToList());
     }

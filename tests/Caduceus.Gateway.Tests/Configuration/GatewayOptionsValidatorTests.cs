@@ -145,4 +145,35 @@ public sealed class GatewayOptionsValidatorTests
         Assert.True(result.Failed);
         Assert.Contains("Tls:TrustedClientThumbprints", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("mysql", null, 2190, "Audit:Store must be sqlite or postgres")]
+    [InlineData("postgres", null, 2190, "Audit:ConnectionString is required")]
+    [InlineData("postgres", "Host=db;Password=Secret-Pa55word;Bogus Key=1", 2190, "Audit:ConnectionString is not a valid PostgreSQL connection string")]
+    [InlineData("sqlite", "Host=db;Password=Secret-Pa55word", 2190, "Audit:ConnectionString applies only when Audit:Store is postgres")]
+    [InlineData("sqlite", null, 0, "Audit:RetentionDays must be at least 1")]
+    [InlineData("sqlite", null, -5, "Audit:RetentionDays must be at least 1")]
+    public void Refuses_a_bad_audit_store_naming_the_setting_and_never_echoing_the_connection_string(string store, string? connectionString, int retentionDays, string expected)
+    {
+        var options = Valid();
+        options.Audit.Store = store;
+        options.Audit.ConnectionString = connectionString;
+        options.Audit.RetentionDays = retentionDays;
+
+        var result = new GatewayOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Secret-Pa55word", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accepts_a_postgres_audit_store_with_a_connection_string()
+    {
+        var options = Valid();
+        options.Audit.Store = "postgres";
+        options.Audit.ConnectionString = "Host=127.0.0.1;Port=55432;Username=caduceus;Password=x";
+
+        Assert.True(new GatewayOptionsValidator().Validate(null, options).Succeeded);
+    }
 }

@@ -11,6 +11,7 @@ internal static class AuditCommand
         command.Subcommands.Add(AuditVerifyCommand.Create());
         command.Subcommands.Add(AuditSearchCommand.Create());
         command.Subcommands.Add(AuditExportCommand.Create());
+        command.Subcommands.Add(AuditPurgeCommand.Create());
         return command;
     }
 }

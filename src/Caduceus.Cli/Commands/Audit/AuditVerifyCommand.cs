@@ -1,15 +1,15 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Text.Json;
 using Caduceus.Gateway.Audit;
-using Caduceus.Gateway.Configuration;
-using Caduceus.Gateway.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace Caduceus.Cli.Commands.Audit;
 
 /// <summary>
-/// <c>caduceus audit verify [--json]</c>: walks the hash chain and checks every signed checkpoint. Exits 0 when the
-/// log is intact, 1 naming the first broken record, 2 when it cannot verify (configuration, missing file or key).
+/// <c>caduceus audit verify [--json]</c>: walks the hash chain and checks every signed checkpoint, in the store the
+/// configuration names. Exits 0 when the log is intact, 1 naming the first broken record, 2 when it cannot verify
+/// (configuration, missing file or key, unreachable store).
 /// </summary>
 internal static class AuditVerifyCommand
 {
@@ -17,31 +17,24 @@ internal static class AuditVerifyCommand
     {
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON line." };
         var command = new Command("verify", "Verify the audit trail's hash chain and checkpoint signatures; exits 1 naming the first broken record.") { json };
-        command.SetAction(parse => Run(parse.GetValue(CaduceusCommand.ConfigOption), parse.GetValue(json)));
+        command.SetAction(async (parse, cancellationToken) => await RunAsync(parse.GetValue(CaduceusCommand.ConfigOption), parse.GetValue(json), cancellationToken));
         return command;
     }
 
-    private static int Run(FileInfo? configFile, bool json)
+    private static async Task<int> RunAsync(FileInfo? configFile, bool json, CancellationToken cancellationToken)
     {
-        GatewayOptions options;
-        try
+        if (AuditCommandOptions.Load(configFile, out var error) is not { } options)
         {
-            options = GatewayConfiguration.BindOptions(GatewayConfiguration.Build(new GatewayLaunchOptions { ConfigFile = configFile?.FullName }));
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or InvalidDataException or InvalidOperationException or FormatException)
-        {
-            return CommandErrors.Fail("invalid configuration: " + exception.Message);
+            return CommandErrors.Fail(error);
         }
 
-        var dataDirectory = Path.GetFullPath(options.DataDirectory);
-        var database = Path.Combine(dataDirectory, AuditSchema.FileName);
         AuditVerification result;
         try
         {
-            using var key = AuditKeyFiles.ReadSigningKey(AuditKeyFiles.SigningKeyPath(options.Audit, dataDirectory));
-            result = AuditVerifier.Verify(database, key);
+            using var key = AuditCommandOptions.ReadSigningKey(options);
+            result = await AuditVerifier.VerifyAsync(AuditReaders.Open(options), key, cancellationToken);
         }
-        catch (Exception exception) when (exception is InvalidOperationException or FileNotFoundException or SqliteException or IOException)
+        catch (Exception exception) when (exception is InvalidOperationException or FileNotFoundException or DbException or IOException)
         {
             return CommandErrors.Fail("the audit trail cannot be verified: " + exception.Message);
         }

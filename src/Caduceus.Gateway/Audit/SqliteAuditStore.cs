@@ -1,0 +1,107 @@
+using Microsoft.Data.Sqlite;
+
+namespace Caduceus.Gateway.Audit;
+
+/// <summary>
+/// The embedded store: <c>audit.db</c> (WAL, <c>synchronous=FULL</c>) with one connection used by one operation at a
+/// time. Each write runs in <c>BEGIN IMMEDIATE</c>, which holds SQLite's write lock while the head is read, so
+/// another process writing the same file (the CLI's purge record) still extends the same chain.
+/// </summary>
+public sealed class SqliteAuditStore(string databasePath) : IAuditStore
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private SqliteConnection? _connection;
+    private bool _disposed;
+
+    public async Task<AuditBatch> AppendAsync(Func<AuditChainHead, AuditBatch> extend, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(extend);
+        return await UseAsync(
+            async (connection, transaction) =>
+            {
+                var batch = extend(await AuditStoreCommands.ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false));
+                await AuditStoreCommands.InsertAsync(connection, transaction, batch, cancellationToken).ConfigureAwait(false);
+                return batch;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<AuditChainHead> ReadHeadAsync(CancellationToken cancellationToken) =>
+        UseAsync((connection, transaction) => AuditStoreCommands.ReadHeadAsync(connection, transaction, cancellationToken), cancellationToken);
+
+    public Task<AuditPurge> PurgeThroughAsync(long checkpointSequence, bool dryRun, CancellationToken cancellationToken) =>
+        UseAsync((connection, transaction) => AuditStoreCommands.PurgeThroughAsync(connection, transaction, checkpointSequence, dryRun, cancellationToken), cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _disposed = true;
+            if (_connection is not null)
+            {
+                await _connection.DisposeAsync().ConfigureAwait(false);
+                _connection = null;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<T> UseAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var connection = _connection ??= Open(databasePath);
+            using var transaction = connection.BeginTransaction();
+            var result = await work(connection, transaction).ConfigureAwait(false);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static SqliteConnection Open(string databasePath)
+    {
+        CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            AuditSchema.Apply(connection);
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous = FULL;";
+            pragma.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void CreateDirectory(string directory)
+    {
+        if (Directory.Exists(directory))
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+}
