@@ -9,5 +9,11 @@ public static class AuditDecisions
     public const string Refused = "refused";
     public const string Failed = "failed";
 
-    public static IReadOnlyList<string> All { get; } = [Allowed, Redacted, Blocked, Refused, Failed];
+    /// <summary>An incident containment action took effect (records of kind <c>incident</c>).</summary>
+    public const string Contained = "contained";
+
+    /// <summary>An incident containment action could not apply to its subject (e.g. a shared service key).</summary>
+    public const string NotApplied = "not_applied";
+
+    public static IReadOnlyList<string> All { get; } = [Allowed, Redacted, Blocked, Refused, Failed, Contained, NotApplied];
 }

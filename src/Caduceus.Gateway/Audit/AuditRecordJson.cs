@@ -38,7 +38,7 @@ public static class AuditRecordJson
             var latency = ReadNullableDouble(ref reader, "upstream_latency_ms", sequence);
             var usage = ReadUsage(ref reader, sequence);
             var eventIds = ReadStrings(ref reader, "event_ids", sequence);
-            Expect(ref reader, JsonTokenType.EndObject, sequence, "the end of the record");
+            var purged = ReadPurge(ref reader, sequence);
             if (reader.Read())
             {
                 throw new AuditRecordFormatException(sequence, "there is more after the record");
@@ -60,6 +60,7 @@ public static class AuditRecordJson
                 UpstreamLatencyMs = latency,
                 Usage = usage,
                 EventIds = eventIds,
+                Purged = purged,
             };
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException)
@@ -113,6 +114,26 @@ public static class AuditRecordJson
             ReadInt64(ref reader, "total_tokens", sequence));
         Expect(ref reader, JsonTokenType.EndObject, sequence, "the end of 'usage'");
         return usage;
+    }
+
+    /// <summary>The optional last property, on retention purge records only; consumes the record's end either way.</summary>
+    private static AuditPurge? ReadPurge(ref Utf8JsonReader reader, long sequence)
+    {
+        if (Next(ref reader, sequence) == JsonTokenType.EndObject)
+        {
+            return null;
+        }
+
+        Require(reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("purged"), sequence, "expected the end of the record or 'purged'");
+        Expect(ref reader, JsonTokenType.StartObject, sequence, "'purged'");
+        var purge = new AuditPurge(
+            ReadInt64(ref reader, "first_seq", sequence),
+            ReadInt64(ref reader, "through_seq", sequence),
+            ReadInt64(ref reader, "records", sequence),
+            ReadInt64(ref reader, "checkpoints", sequence));
+        Expect(ref reader, JsonTokenType.EndObject, sequence, "the end of 'purged'");
+        Expect(ref reader, JsonTokenType.EndObject, sequence, "the end of the record");
+        return purge;
     }
 
     private static List<string> ReadStrings(ref Utf8JsonReader reader, string name, long sequence)

@@ -48,7 +48,7 @@ public sealed class AuditRetention(IAuditStore store, IAuditReader reader, ECDsa
         Method = "PURGE",
         Route = RecordRoute,
         Status = 200,
-        Decision = "allowed",
+        Decision = AuditDecisions.Allowed,
         Code = "audit_retention_purge",
         Purged = purge,
     };

@@ -36,7 +36,7 @@ internal static class IncidentEvents
         Method = "ACTION",
         Route = $"incidents/{incident.Id}/{action}",
         Status = outcome.TookEffect ? 200 : 409,
-        Decision = outcome.TookEffect ? "contained" : "not_applied",
+        Decision = outcome.TookEffect ? AuditDecisions.Contained : AuditDecisions.NotApplied,
         Code = action,
         KeyId = actor,
         Application = incident.Application,

@@ -21,6 +21,29 @@ public sealed class AuditRecordJsonTests
     }
 
     [Fact]
+    public void A_retention_purge_record_round_trips_with_its_purged_range()
+    {
+        var record = new AuditRecord
+        {
+            Time = DateTimeOffset.UnixEpoch,
+            Kind = "admin",
+            Method = "PURGE",
+            Route = "/audit/retention",
+            Status = 200,
+            Decision = AuditDecisions.Allowed,
+            Purged = new AuditPurge(1, 4000, 4000, 4),
+        };
+        var bytes = record.ToCanonicalJson(4001);
+
+        var parsed = AuditRecordJson.Parse(bytes, 4001);
+
+        Assert.Equal(new AuditPurge(1, 4000, 4000, 4), parsed.Purged);
+        Assert.Equal(Encoding.UTF8.GetString(bytes), Encoding.UTF8.GetString(parsed.ToCanonicalJson(4001)));
+        var extra = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).TrimEnd('}') + ",\"extra\":1}");
+        Assert.Throws<AuditRecordFormatException>(() => AuditRecordJson.Parse(extra, 4001));
+    }
+
+    [Fact]
     public void Parsing_keeps_every_field()
     {
         var record = new AuditRecord

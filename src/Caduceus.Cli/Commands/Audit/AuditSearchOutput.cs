@@ -54,7 +54,7 @@ internal static class AuditSearchOutput
     private static string DecisionMarkup(string decision) => decision switch
     {
         AuditDecisions.Allowed => "[green]allowed[/]",
-        AuditDecisions.Redacted => "[yellow]redacted[/]",
+        AuditDecisions.Redacted or AuditDecisions.Contained => $"[yellow]{decision}[/]",
         AuditDecisions.Blocked or AuditDecisions.Refused or AuditDecisions.Failed => $"[red]{decision}[/]",
         _ => Markup.Escape(decision),
     };
