@@ -48,4 +48,10 @@ public static class SecurityEventTypes
 
     /// <summary>An admin enrolled or removed a second factor, or ended a session.</summary>
     public const string MfaChanged = "mfa.changed";
+
+    /// <summary>
+    /// Use that departs from its own baseline (request rate, PHI per request, distinct patients, refusals, off-hours
+    /// use, token volume) for a key, an application or a conversation. The code names the metric.
+    /// </summary>
+    public const string AnomalyDetected = "anomaly.detected";
 }
