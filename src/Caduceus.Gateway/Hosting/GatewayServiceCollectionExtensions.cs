@@ -3,6 +3,7 @@ using Caduceus.Detection;
 using Caduceus.Events;
 using Caduceus.Gateway.Access;
 using Caduceus.Gateway.Admin;
+using Caduceus.Gateway.Anomaly;
 using Caduceus.Gateway.AdminMfa;
 using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Authentication;
@@ -57,6 +58,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ISecurityEventSink, LoggingSecurityEventSink>();
         services.AddSiemExporters(configuration);
         services.AddSingleton<SecurityEventBus>();
+        services.AddAnomalyDetection(configuration);
 
         var authentication = services.AddAuthentication(OidcAuthentication.CallerScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationDefaults.Scheme, null);
