@@ -10,6 +10,9 @@ public sealed class AnomalyOptions
     /// <summary>A StackExchange.Redis connection string; when set, gateway instances share windows and baselines there.</summary>
     public string? Redis { get; set; }
 
+    /// <summary>Prefix of every Redis key; instances that share it share baselines.</summary>
+    public string RedisKeyPrefix { get; set; } = "caduceus:anomaly:";
+
     /// <summary>The sliding window that rates, counts and ratios cover (kept as two half-window buckets).</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(10);
 

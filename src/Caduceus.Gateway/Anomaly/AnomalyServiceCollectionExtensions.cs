@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Caduceus.Gateway.Anomaly;
 
@@ -23,7 +24,19 @@ internal static class AnomalyServiceCollectionExtensions
             return services;
         }
 
-        services.AddSingleton<IAnomalyStateStore, InMemoryAnomalyStateStore>();
+        if (string.IsNullOrWhiteSpace(options.Redis))
+        {
+            services.AddSingleton<IAnomalyStateStore, InMemoryAnomalyStateStore>();
+        }
+        else
+        {
+            // The gateway starts while Redis is down and reconnects; detection logs failures meanwhile.
+            var redis = ConfigurationOptions.Parse(options.Redis);
+            redis.AbortOnConnectFail = false;
+            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+            services.AddSingleton<IAnomalyStateStore>(sp => new RedisAnomalyStateStore(sp.GetRequiredService<IConnectionMultiplexer>(), options.RedisKeyPrefix));
+        }
+
         services.AddSingleton<AnomalyDetector>();
         services.AddSingleton<AnomalyObservationQueue>();
         services.AddHostedService<AnomalyDetectionService>();
