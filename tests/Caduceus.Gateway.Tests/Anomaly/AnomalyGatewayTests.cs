@@ -55,6 +55,31 @@ public sealed class AnomalyGatewayTests
     }
 
     [Fact]
+    public async Task Two_gateways_sharing_redis_count_one_application_s_patients_together()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Anomaly:Redis"] = TestRedis.Address,
+            ["Anomaly:RedisKeyPrefix"] = TestRedis.FreshPrefix(),
+            ["Anomaly:DistinctPatients:ColdCeiling"] = "8",
+        };
+        await using var first = await GatewayHarness.StartAsync(settings: settings);
+        await using var second = await GatewayHarness.StartAsync(settings: settings);
+
+        // Five patients through each: neither key alone reaches the ceiling, their application does.
+        for (var patient = 1; patient <= 10; patient++)
+        {
+            using var response = await ChatAsync((patient % 2 == 0 ? first : second).Http, $"Open the chart of {Mrn(patient)}.", null);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var anomaly = await WaitForAnyAsync([first, second], e => e.Anomaly!.Dimension == AnomalySubject.Application);
+        Assert.Equal("default", anomaly.Anomaly!.Subject);
+        Assert.True(anomaly.Anomaly.Observed >= 8, anomaly.Anomaly.ToString());
+        Assert.DoesNotContain([.. first.Events.Snapshot(), .. second.Events.Snapshot()], e => e.Anomaly?.Dimension == AnomalySubject.Key);
+    }
+
+    [Fact]
     public async Task Ordinary_use_raises_no_anomaly()
     {
         await using var harness = await GatewayHarness.StartAsync();
@@ -94,18 +119,22 @@ public sealed class AnomalyGatewayTests
         return await client.SendAsync(request, Cancel);
     }
 
-    private static async Task<SecurityEvent> WaitForAnomalyAsync(GatewayHarness harness, Func<SecurityEvent, bool> match)
+    private static Task<SecurityEvent> WaitForAnomalyAsync(GatewayHarness harness, Func<SecurityEvent, bool> match) =>
+        WaitForAnyAsync([harness], match);
+
+    private static async Task<SecurityEvent> WaitForAnyAsync(GatewayHarness[] harnesses, Func<SecurityEvent, bool> match)
     {
         var deadline = DateTime.UtcNow.AddSeconds(5);
         while (true)
         {
-            var found = harness.Events.Snapshot().FirstOrDefault(e => e.Type == SecurityEventTypes.AnomalyDetected && match(e));
+            var events = harnesses.SelectMany(h => h.Events.Snapshot()).ToList();
+            var found = events.FirstOrDefault(e => e.Type == SecurityEventTypes.AnomalyDetected && match(e));
             if (found is not null)
             {
                 return found;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, "No anomaly event: " + string.Join(", ", harness.Events.Snapshot().Select(e => e.Type + "/" + e.Code)));
+            Assert.True(DateTime.UtcNow < deadline, "No anomaly event: " + string.Join(", ", events.Select(e => e.Type + "/" + e.Code)));
             await Task.Delay(50, Cancel);
         }
     }
