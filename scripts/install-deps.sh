@@ -5,6 +5,7 @@ set -euo pipefail
 need=()
 # (PostgreSQL, Redis and Chromium join this list as the issues that need them land.)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
+command -v redis-server >/dev/null || need+=(redis-server)
 
 if [ "${#need[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive

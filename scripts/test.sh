@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
+CADUCEUS_TEST_REDIS="$(scripts/redis.sh start)"
+export CADUCEUS_TEST_REDIS
 
 log="$(mktemp)"
 trap 'rm -f "$log"; scripts/postgres.sh stop || true' EXIT

@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using Caduceus.Benchmarks;
+
+if (args is ["anomaly-replay", ..])
+{
+    await AnomalyReplayRun.RunAsync(args);
+    return;
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -13,6 +13,7 @@ namespace Caduceus.Events;
 /// <param name="Route">Request path.</param>
 /// <param name="EntityCounts">How many findings of each entity type were involved.</param>
 /// <param name="Detectors">The detectors whose findings were involved.</param>
+/// <param name="Anomaly">For <see cref="SecurityEventTypes.AnomalyDetected"/>: the metric, its baseline and what was observed.</param>
 public sealed record SecurityEvent(
     string Id,
     DateTimeOffset Time,
@@ -22,4 +23,5 @@ public sealed record SecurityEvent(
     string? Principal,
     string? Route,
     IReadOnlyDictionary<string, int> EntityCounts,
-    IReadOnlyList<string> Detectors);
+    IReadOnlyList<string> Detectors,
+    AnomalyDetail? Anomaly = null);

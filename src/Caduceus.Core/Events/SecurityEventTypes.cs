@@ -54,4 +54,10 @@ public static class SecurityEventTypes
 
     /// <summary>A containment action was taken on an incident (by its playbook or a person).</summary>
     public const string IncidentContained = "incident.contained";
+
+    /// <summary>
+    /// Use that departs from its own baseline (request rate, PHI per request, distinct patients, refusals, off-hours
+    /// use, token volume) for a key, an application or a conversation. The code names the metric.
+    /// </summary>
+    public const string AnomalyDetected = "anomaly.detected";
 }

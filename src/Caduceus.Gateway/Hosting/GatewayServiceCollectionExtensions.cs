@@ -4,6 +4,7 @@ using Caduceus.Events;
 using Caduceus.Gateway.Access;
 using Caduceus.Gateway.Admin;
 using Caduceus.Gateway.AdminMfa;
+using Caduceus.Gateway.Anomaly;
 using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Configuration;
@@ -59,6 +60,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSiemExporters(configuration);
         services.AddIncidentResponse(configuration);
         services.AddSingleton<SecurityEventBus>();
+        services.AddAnomalyDetection(configuration);
 
         var authentication = services.AddAuthentication(OidcAuthentication.CallerScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationDefaults.Scheme, null);
