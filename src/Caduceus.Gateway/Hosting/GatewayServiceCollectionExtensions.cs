@@ -7,6 +7,7 @@ using Caduceus.Gateway.AdminMfa;
 using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Configuration;
+using Caduceus.Gateway.Encryption;
 using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Forwarding;
 using Caduceus.Gateway.Keys;
@@ -49,6 +50,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ITextAnalyzer>(_ => TextAnalyzer.CreateDefault());
         services.AddSingleton<ApplicationAnalyzers>();
         services.AddSingleton<RequestAnonymizers>();
+        services.AddEncryptionAtRest(configuration);
         services.AddPseudonymVault(configuration);
         services.AddAdminMfa(configuration);
 
