@@ -30,6 +30,10 @@ internal static class KeysRotateMasterCommand
 
         try
         {
+            // The new key first: a mistyped path or variable is the likeliest error and needs no database to report.
+            var next = newKeyFile is not null
+                ? MasterKeyLoader.FromFile(newKeyFile.FullName, "--new-key-file")
+                : MasterKeyLoader.FromEnvironment(newKeyVariable!, "--new-key-env");
             var settings = KeyringConfiguration.Read(configFile);
             var database = settings.Database();
             if (!File.Exists(database.FilePath))
@@ -43,9 +47,6 @@ internal static class KeysRotateMasterCommand
                 return CommandErrors.Fail("no master key is configured (Encryption:MasterKeyFile, Encryption:MasterKeyEnvironmentVariable, Vault:Key, Vault:KeyFile) and the data directory has no vault.key.");
             }
 
-            var next = newKeyFile is not null
-                ? MasterKeyLoader.FromFile(newKeyFile.FullName, "--new-key-file")
-                : MasterKeyLoader.FromEnvironment(newKeyVariable!, "--new-key-env");
             var count = MasterKeyRotation.Rotate(database, current, next, settings.LegacyVaultKey, TimeProvider.System);
 
             Console.WriteLine($"Re-wrapped {count} data keys in '{database.FilePath}' with the new master key {next.KeyId} (was {current.Current.KeyId}).");
