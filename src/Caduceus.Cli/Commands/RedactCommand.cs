@@ -1,11 +1,12 @@
 using System.CommandLine;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Caduceus.Detection;
 using Caduceus.Detection.Anonymization;
 using Caduceus.Gateway.Configuration;
-using Caduceus.Gateway.Hosting;
+using Caduceus.Gateway.Encryption;
 using Caduceus.Gateway.Vault;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Data.Sqlite;
 
 namespace Caduceus.Cli.Commands;
 
@@ -14,9 +15,9 @@ namespace Caduceus.Cli.Commands;
 /// With <c>--json</c> it also lists what was replaced (type, span, operator), never the original values.
 /// </summary>
 /// <remarks>
-/// Keyed operators (hash, surrogate, date_shift) use the gateway's vault key when one is configured
-/// (<c>Vault:Key</c>, <c>Vault:KeyFile</c>) or exists in the data directory, so their output matches the gateway's;
-/// otherwise a random key that lives for this run only. Pseudonym tokens are numbered afresh on every run.
+/// Keyed operators (hash, surrogate, date_shift) use the operators' data key from the gateway's keyring when a master
+/// key is configured (<c>Encryption</c>, <c>Vault:Key</c>, <c>Vault:KeyFile</c>) or exists in the data directory, so
+/// their output matches the gateway's; otherwise a random key that lives for this run only. Pseudonym tokens are numbered afresh on every run.
 /// </remarks>
 internal static class RedactCommand
 {
@@ -129,20 +130,39 @@ internal static class RedactCommand
         return true;
     }
 
-    /// <summary>The operators' master key: derived from the vault key if there is one, else random for this run.</summary>
+    /// <summary>
+    /// The operators' key: the keyring's data key when the gateway has a master key (configured or generated), else
+    /// random for this run.
+    /// </summary>
     private static byte[]? OperatorKey(FileInfo? configFile, out string error)
     {
         error = string.Empty;
         try
         {
-            var configuration = GatewayConfiguration.Build(new GatewayLaunchOptions { ConfigFile = configFile?.FullName });
-            var vault = configuration.GetSection(VaultOptions.SectionName).Get<VaultOptions>() ?? new VaultOptions();
-            var dataDirectory = GatewayConfiguration.BindOptions(configuration).DataDirectory;
-            return (VaultKeyLoader.TryLoadExisting(vault, dataDirectory) ?? VaultKey.Generate()).DeriveOperatorKey();
+            var settings = KeyringConfiguration.Read(configFile);
+            var masterKeys = settings.ExistingMasterKeys();
+            if (masterKeys is null)
+            {
+                return RandomNumberGenerator.GetBytes(DataKeyring.KeyLength);
+            }
+
+            try
+            {
+                return DataKeyringLoader.Open(settings.Database(), masterKeys, settings.LegacyVaultKey, TimeProvider.System)
+                    .KeyFor(DataKeyPurposes.AnonymizationOperators);
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+            }
         }
-        catch (PseudonymVaultException exception)
+        catch (Exception exception) when (exception is EncryptionKeyException or PseudonymVaultException)
         {
-            error = exception.Message;
+            error = "encryption at rest: " + exception.Message;
+        }
+        catch (SqliteException exception)
+        {
+            error = "the gateway database could not be used: " + exception.Message;
         }
         catch (Exception exception) when (exception is FileNotFoundException or InvalidDataException or InvalidOperationException or ArgumentException)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Caduceus.Gateway.Encryption;
 using Caduceus.Gateway.Hosting;
 using Caduceus.Gateway.Keys;
 using Caduceus.Gateway.Vault;
@@ -75,6 +76,10 @@ internal static class ServeCommand
         catch (PseudonymVaultException exception)
         {
             return CommandErrors.Fail("pseudonym vault: " + exception.Message);
+        }
+        catch (EncryptionKeyException exception)
+        {
+            return CommandErrors.Fail("encryption at rest: " + exception.Message);
         }
         catch (FileNotFoundException exception)
         {

@@ -8,6 +8,7 @@ using Caduceus.Gateway.Anomaly;
 using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Configuration;
+using Caduceus.Gateway.Encryption;
 using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Forwarding;
 using Caduceus.Gateway.Incidents;
@@ -51,6 +52,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ITextAnalyzer>(_ => TextAnalyzer.CreateDefault());
         services.AddSingleton<ApplicationAnalyzers>();
         services.AddSingleton<RequestAnonymizers>();
+        services.AddEncryptionAtRest(configuration);
         services.AddPseudonymVault(configuration);
         services.AddAdminMfa(configuration);
 

@@ -16,9 +16,10 @@ public sealed class GatewayDatabase
     {
         ArgumentNullException.ThrowIfNull(options);
         DirectoryPath = Path.GetFullPath(options.Value.DataDirectory);
+        FilePath = Path.Combine(DirectoryPath, FileName);
         _connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(DirectoryPath, FileName),
+            DataSource = FilePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
         }.ToString();
@@ -28,12 +29,27 @@ public sealed class GatewayDatabase
     /// <summary>Absolute path of the data directory.</summary>
     public string DirectoryPath { get; }
 
+    /// <summary>Absolute path of the database file.</summary>
+    public string FilePath { get; }
+
     /// <summary>Opens a pooled connection to an initialized database.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         _ = _initialized.Value;
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>
+    /// Opens a pooled connection synchronously, for the few callers that run where nothing can be awaited (the
+    /// keyring, opened while services are built).
+    /// </summary>
+    internal SqliteConnection Open()
+    {
+        _ = _initialized.Value;
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
         return connection;
     }
 

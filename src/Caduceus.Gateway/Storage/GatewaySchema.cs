@@ -135,6 +135,19 @@ internal static class GatewaySchema
         );
         CREATE INDEX containment_blocks_active ON containment_blocks (lifted_at, until);
         """,
+
+        // 5: the keyring of envelope encryption. Data keys are stored only wrapped by the master key named in
+        // master_key_id; origin says whether a key is random or was taken over from the vault key. Times are Unix ms.
+        """
+        CREATE TABLE data_keys (
+            purpose       TEXT PRIMARY KEY,
+            master_key_id TEXT NOT NULL,
+            wrapped_key   BLOB NOT NULL,
+            origin        TEXT NOT NULL,
+            created_at    INTEGER NOT NULL,
+            wrapped_at    INTEGER NOT NULL
+        );
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Caduceus.Detection.Anonymization;
+using Caduceus.Gateway.Encryption;
 
 namespace Caduceus.Gateway.Vault;
 
@@ -9,7 +10,8 @@ namespace Caduceus.Gateway.Vault;
 /// How the vault protects what it stores. Values: AES-256-GCM (<see cref="AesGcmSeal"/>) with a random 96-bit nonce each, and the row's scope,
 /// token and type as associated data, so a ciphertext moved to another row or scope fails to decrypt. Scope ids and
 /// value lookups: HMAC-SHA256 under their own keys, so the store holds neither conversation ids (which a client may
-/// have chosen) nor values, yet can find a value's token. All keys derive from the <see cref="VaultKey"/>.
+/// have chosen) nor values, yet can find a value's token. Each of the three keys is a data key of the
+/// <see cref="DataKeyring"/>.
 /// </summary>
 internal sealed class PseudonymCipher
 {
@@ -19,12 +21,19 @@ internal sealed class PseudonymCipher
     private readonly byte[] _scopeKey;
     private readonly byte[] _lookupKey;
 
-    public PseudonymCipher(VaultKey key)
+    public PseudonymCipher(DataKeyring keyring)
+        : this(
+            keyring?.KeyFor(DataKeyPurposes.PseudonymEncryption) ?? throw new ArgumentNullException(nameof(keyring)),
+            keyring.KeyFor(DataKeyPurposes.ScopeId),
+            keyring.KeyFor(DataKeyPurposes.ValueLookup))
     {
-        ArgumentNullException.ThrowIfNull(key);
-        _encryptionKey = key.Derive("pseudonym encryption");
-        _scopeKey = key.Derive("scope id");
-        _lookupKey = key.Derive("value lookup");
+    }
+
+    internal PseudonymCipher(byte[] encryptionKey, byte[] scopeKey, byte[] lookupKey)
+    {
+        _encryptionKey = encryptionKey;
+        _scopeKey = scopeKey;
+        _lookupKey = lookupKey;
     }
 
     /// <summary>What the store keeps instead of the scope id.</summary>
@@ -70,7 +79,7 @@ internal sealed class PseudonymCipher
             return AesGcmSeal.TryOpen(_encryptionKey, sealedValue, AssociatedData(scopeKey, token, entityType), plaintext)
                 ? Encoding.UTF8.GetString(plaintext)
                 : throw new PseudonymVaultException(
-                    "A stored pseudonym failed authentication: it was altered, moved from another row or conversation, or encrypted with another vault key.");
+                    "A stored pseudonym failed authentication: it was altered, moved from another row or conversation, or encrypted with another data key.");
         }
         finally
         {

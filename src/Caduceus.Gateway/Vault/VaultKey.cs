@@ -5,8 +5,9 @@ using System.Text;
 namespace Caduceus.Gateway.Vault;
 
 /// <summary>
-/// The vault's 32-byte master key. Nothing uses it directly: each purpose (encryption, lookup keys, operators)
-/// gets its own key derived with HKDF-SHA256. Never shown: <see cref="ToString"/> prints no key material.
+/// A 32-byte key as the gateway reads it from configuration or a key file: the vault key of before envelope
+/// encryption, which is still the master key when <c>Encryption</c> names none, and the bytes of a local master key.
+/// Nothing uses it directly: each use gets its own key derived with HKDF-SHA256. Never shown: <see cref="ToString"/> prints no key material.
 /// </summary>
 public sealed class VaultKey
 {
@@ -60,12 +61,6 @@ public sealed class VaultKey
         HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, derived, [], Encoding.UTF8.GetBytes("caduceus vault v1 " + purpose));
         return derived;
     }
-
-    /// <summary>
-    /// The master key for <see cref="Caduceus.Detection.Anonymization.AnonymizationOperators.Create"/>, so hashes,
-    /// surrogates and date shifts stay the same across restarts and between the gateway and <c>caduceus redact</c>.
-    /// </summary>
-    public byte[] DeriveOperatorKey() => Derive("anonymization operators");
 
     /// <summary>The key's base64 text, to write a key file. Treat the result as secret.</summary>
     internal string ToBase64() => Convert.ToBase64String(_key);

@@ -1,3 +1,4 @@
+using Caduceus.Gateway.Encryption;
 using Caduceus.Gateway.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,10 +11,10 @@ namespace Caduceus.Gateway.Vault;
 public static class VaultServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IPseudonymVault"/> (SQLite or memory, per <see cref="VaultOptions.Store"/>), its
-    /// <see cref="VaultKey"/> (configured, or generated into the data directory on first start), the options bound
-    /// from the <c>Vault</c> section and validated at start-up, and the purge of expired pseudonyms. Needs the
-    /// gateway's <see cref="GatewayDatabase"/>.
+    /// Adds <see cref="IPseudonymVault"/> (SQLite or memory, per <see cref="VaultOptions.Store"/>), its cipher over the
+    /// keyring's data keys, the options bound from the <c>Vault</c> section and validated at start-up, and the purge of
+    /// expired pseudonyms. Needs the gateway's <see cref="GatewayDatabase"/> and
+    /// <see cref="EncryptionServiceCollectionExtensions.AddEncryptionAtRest"/>.
     /// </summary>
     public static IServiceCollection AddPseudonymVault(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,10 +24,7 @@ public static class VaultServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<VaultOptions>, VaultOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton(sp => VaultKeyLoader.Load(
-            sp.GetRequiredService<IOptions<VaultOptions>>().Value,
-            sp.GetRequiredService<GatewayDatabase>().DirectoryPath));
-        services.AddSingleton(sp => new PseudonymCipher(sp.GetRequiredService<VaultKey>()));
+        services.AddSingleton(sp => new PseudonymCipher(sp.GetRequiredService<DataKeyring>()));
         services.AddSingleton<IPseudonymVault>(sp => sp.GetRequiredService<IOptions<VaultOptions>>().Value.Store == VaultStore.Memory
             ? ActivatorUtilities.CreateInstance<InMemoryPseudonymVault>(sp)
             : ActivatorUtilities.CreateInstance<SqlitePseudonymVault>(sp));

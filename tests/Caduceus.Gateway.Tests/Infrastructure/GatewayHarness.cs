@@ -102,7 +102,18 @@ internal sealed class GatewayHarness : IAsyncDisposable
         }
 
         var gateway = GatewayApplication.Build(launch);
-        await gateway.StartAsync();
+        try
+        {
+            await gateway.StartAsync();
+        }
+        catch (Exception) when (model is not null)
+        {
+            // A test that expects the start to fail still must not leave the test model running.
+            await gateway.DisposeAsync();
+            await model.DisposeAsync();
+            throw;
+        }
+
         var issued = await gateway.Services.GetRequiredService<IApiKeyStore>().CreateAsync(new NewApiKey("default", [CallerRoles.Service]), CancellationToken.None);
         var address = GatewayApplication.ListeningAddresses(gateway).First();
         return new GatewayHarness(gateway, model, dataDirectory, new Uri(address + "/"), issued.Secret, logs);

@@ -5,7 +5,7 @@ namespace Caduceus.Gateway.Tests.Vault;
 
 public sealed class PseudonymCipherTests
 {
-    private static readonly PseudonymCipher Cipher = new(VaultTestData.KeyA);
+    private static readonly PseudonymCipher Cipher = VaultTestData.Cipher(VaultTestData.KeyA);
 
     [Fact]
     public void Round_trips_a_value_in_its_row()
@@ -48,7 +48,7 @@ public sealed class PseudonymCipherTests
         tampered[^1] ^= 1;
 
         Assert.Throws<PseudonymVaultException>(() => Cipher.Decrypt(scope, "<SSN_1>", EntityTypes.Ssn, tampered));
-        Assert.Throws<PseudonymVaultException>(() => new PseudonymCipher(VaultTestData.KeyB).Decrypt(scope, "<SSN_1>", EntityTypes.Ssn, sealedValue));
+        Assert.Throws<PseudonymVaultException>(() => VaultTestData.Cipher(VaultTestData.KeyB).Decrypt(scope, "<SSN_1>", EntityTypes.Ssn, sealedValue));
         Assert.Throws<PseudonymVaultException>(() => Cipher.Decrypt(scope, "<SSN_1>", EntityTypes.Ssn, [2, .. sealedValue[1..]]));
         Assert.Throws<PseudonymVaultException>(() => Cipher.Decrypt(scope, "<SSN_1>", EntityTypes.Ssn, [1, 2, 3]));
     }
@@ -62,6 +62,6 @@ public sealed class PseudonymCipherTests
         Assert.Equal(lookup, Cipher.LookupKey(scope, EntityTypes.Ssn, "536 22 1843"));
         Assert.NotEqual(lookup, Cipher.LookupKey(Cipher.ScopeKey("d"), EntityTypes.Ssn, "536-22-1843"));
         Assert.NotEqual(lookup, Cipher.LookupKey(scope, EntityTypes.Mrn, "536-22-1843"));
-        Assert.NotEqual(lookup, new PseudonymCipher(VaultTestData.KeyB).LookupKey(scope, EntityTypes.Ssn, "536-22-1843"));
+        Assert.NotEqual(lookup, VaultTestData.Cipher(VaultTestData.KeyB).LookupKey(scope, EntityTypes.Ssn, "536-22-1843"));
     }
 }

@@ -43,7 +43,7 @@ public sealed class SqlitePseudonymVaultTests : PseudonymVaultContractTests
         VaultTestData.IssueSeeded(scope);
         await before.TryCommitAsync(scope, Cancel);
 
-        var after = new SqlitePseudonymVault(VaultTestData.NewDatabase(_directory), new PseudonymCipher(new VaultKey([.. Enumerable.Range(1, 32).Select(i => (byte)i)])), Clock, VaultTestData.Options());
+        var after = new SqlitePseudonymVault(VaultTestData.NewDatabase(_directory), VaultTestData.Cipher(new VaultKey([.. Enumerable.Range(1, 32).Select(i => (byte)i)])), Clock, VaultTestData.Options());
         var reopened = await after.OpenScopeAsync("c", Cancel);
 
         Assert.Equal($"SSN {VaultTestData.Ssn} for {VaultTestData.Name}", PseudonymRestorer.Restore("SSN <SSN_1> for <NAME_1>", reopened.Pseudonyms));
@@ -59,7 +59,7 @@ public sealed class SqlitePseudonymVaultTests : PseudonymVaultContractTests
         var b = await vault.OpenScopeAsync("conversation-b", Cancel);
         b.Pseudonyms.GetOrIssue(EntityTypes.Name, "Bob Ray");
         await vault.TryCommitAsync(b, Cancel);
-        var cipher = new PseudonymCipher(VaultTestData.KeyA);
+        var cipher = VaultTestData.Cipher(VaultTestData.KeyA);
 
         await ExecuteAsync(
             "UPDATE pseudonyms SET value = (SELECT value FROM pseudonyms WHERE scope = $a AND token = '<NAME_1>') WHERE scope = $b AND token = '<NAME_1>'",
@@ -83,7 +83,7 @@ public sealed class SqlitePseudonymVaultTests : PseudonymVaultContractTests
 
         await ExecuteAsync(
             "UPDATE pseudonyms SET value = (SELECT value FROM pseudonyms WHERE scope = $s AND token = '<NAME_1>') WHERE scope = $s AND token = '<NAME_2>'",
-            ("$s", new PseudonymCipher(VaultTestData.KeyA).ScopeKey("c")));
+            ("$s", VaultTestData.Cipher(VaultTestData.KeyA).ScopeKey("c")));
 
         await Assert.ThrowsAsync<PseudonymVaultException>(async () => await vault.OpenScopeAsync("c", Cancel));
     }
@@ -126,7 +126,7 @@ public sealed class SqlitePseudonymVaultTests : PseudonymVaultContractTests
     }
 
     private SqlitePseudonymVault Vault(VaultKey key, TimeSpan? timeToLive = null) =>
-        new(VaultTestData.NewDatabase(_directory), new PseudonymCipher(key), Clock, VaultTestData.Options(timeToLive));
+        new(VaultTestData.NewDatabase(_directory), VaultTestData.Cipher(key), Clock, VaultTestData.Options(timeToLive));
 
     private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
     {

@@ -1,5 +1,6 @@
 using Caduceus.Detection;
 using Caduceus.Gateway.Configuration;
+using Caduceus.Gateway.Encryption;
 using Caduceus.Gateway.Storage;
 using Caduceus.Gateway.Vault;
 using Microsoft.Extensions.Configuration;
@@ -26,7 +27,7 @@ public sealed class VaultServiceCollectionExtensionsTests
 
         Assert.IsType(expected, vault);
         Assert.True(await vault.TryCommitAsync(scope, TestContext.Current.CancellationToken));
-        Assert.NotNull(provider.GetRequiredService<VaultKey>());
+        Assert.Equal(DataKeyPurposes.All.Count, provider.GetRequiredService<DataKeyring>().Count);
         Assert.True(File.Exists(Path.Combine(directory, VaultKeyLoader.DefaultFileName)));
     }
 
@@ -41,8 +42,8 @@ public sealed class VaultServiceCollectionExtensionsTests
 
         await using var second = Services(directory, new Dictionary<string, string?> { ["Vault:Key"] = VaultTestData.KeyB.ToBase64() });
 
-        var exception = await Assert.ThrowsAsync<PseudonymVaultException>(() => StartAsync(second));
-        Assert.Contains("vault key does not match", exception.Message, StringComparison.Ordinal);
+        var exception = await Assert.ThrowsAsync<EncryptionKeyException>(() => StartAsync(second));
+        Assert.Contains("configured master key (Vault:Key)", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,6 +72,7 @@ public sealed class VaultServiceCollectionExtensionsTests
         services.AddLogging(logging => logging.ClearProviders());
         services.AddSingleton(Options.Create(new GatewayOptions { DataDirectory = directory }));
         services.AddSingleton<GatewayDatabase>();
+        services.AddEncryptionAtRest(configuration);
         services.AddPseudonymVault(configuration);
         return services.BuildServiceProvider();
     }

@@ -1,6 +1,7 @@
 using Caduceus.Detection;
 using Caduceus.Detection.Anonymization;
 using Caduceus.Gateway.Configuration;
+using Caduceus.Gateway.Encryption;
 using Caduceus.Gateway.Storage;
 using Caduceus.Gateway.Vault;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,9 @@ internal static class VaultTestData
     public static VaultKey KeyA { get; } = new([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
 
     public static VaultKey KeyB { get; } = new([.. Enumerable.Range(101, 32).Select(i => (byte)i)]);
+
+    /// <summary>A cipher over the data keys <paramref name="key"/> derives, as the keyring takes them over from a vault key.</summary>
+    public static PseudonymCipher Cipher(VaultKey key) => new(DataKeyring.DerivedFrom(key));
 
     public static IOptions<VaultOptions> Options(TimeSpan? timeToLive = null) =>
         Microsoft.Extensions.Options.Options.Create(new VaultOptions { TimeToLive = timeToLive ?? TimeSpan.FromHours(1) });

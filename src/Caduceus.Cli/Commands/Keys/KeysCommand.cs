@@ -10,12 +10,13 @@ internal static class KeysCommand
 {
     public static Command Create()
     {
-        var command = new Command("keys", "Create, list, rotate, revoke and review client API keys in the gateway's database.");
+        var command = new Command("keys", "Create, list, rotate, revoke and review client API keys in the gateway's database, and rotate the master key of encryption at rest.");
         command.Subcommands.Add(KeysCreateCommand.Create());
         command.Subcommands.Add(KeysListCommand.Create());
         command.Subcommands.Add(KeysRotateCommand.Create());
         command.Subcommands.Add(KeysRevokeCommand.Create());
         command.Subcommands.Add(KeysUnusedCommand.Create());
+        command.Subcommands.Add(KeysRotateMasterCommand.Create());
         return command;
     }
 }
