@@ -18,8 +18,14 @@ public interface IIncidentStore
     /// <summary>Incidents newest first, without their events and actions; closed ones only when asked.</summary>
     Task<IReadOnlyList<Incident>> ListAsync(bool includeClosed, CancellationToken cancellationToken);
 
-    /// <summary>The id of the incident this playbook has open for this subject, or null.</summary>
+    /// <summary>
+    /// The id of the open incident an event about <paramref name="subject"/> belongs to: this playbook's own, else the
+    /// newest one any playbook has open for the same subject (one attack, one incident); null when there is none.
+    /// </summary>
     Task<string?> FindOpenAsync(string playbook, string subject, CancellationToken cancellationToken);
+
+    /// <summary>Raises an incident's severity and classification when another playbook finds the same attack.</summary>
+    Task EscalateAsync(string incidentId, IncidentSeverity severity, IReadOnlyList<string> categories, DateTimeOffset updatedAt, CancellationToken cancellationToken);
 
     /// <summary>Closes an incident; false when there is no such incident or it is already closed.</summary>
     Task<bool> CloseAsync(string incidentId, DateTimeOffset closedAt, CancellationToken cancellationToken);

@@ -9,8 +9,8 @@ namespace Caduceus.Gateway.Incidents;
 /// <summary>
 /// Turns security events into incidents. Each playbook counts its matching events per subject over a sliding
 /// window; at the threshold it opens an incident holding those events and runs its containment actions at once.
-/// Later events for a subject with an open incident join that incident (one attack, one incident) instead of opening
-/// new ones. Actions go through <see cref="IncidentResponder"/>, which leaves their trail.
+/// Events about a subject with an open incident join it as evidence (one attack, one incident); a second playbook that
+/// reaches its threshold there escalates that incident (severity, categories, its own actions) instead of opening another. Actions go through <see cref="IncidentResponder"/>, which leaves their trail.
 /// </summary>
 internal sealed partial class IncidentWorker(
     IncidentInbox inbox,
@@ -21,6 +21,8 @@ internal sealed partial class IncidentWorker(
     TimeProvider timeProvider,
     ILogger<IncidentWorker> logger) : BackgroundService
 {
+    private const string EscalateAction = "escalate";
+
     private readonly Dictionary<(string Playbook, string Subject), Queue<SecurityEvent>> _windows = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,10 +50,17 @@ internal sealed partial class IncidentWorker(
             }
 
             var subject = playbook.SubjectOf(securityEvent);
-            if (await store.FindOpenAsync(playbook.Name, subject, cancellationToken) is { } openIncident)
+            var open = subject == Playbook.UnknownSubject || await store.FindOpenAsync(playbook.Name, subject, cancellationToken) is not { } openId
+                ? null
+                : await store.GetAsync(openId, cancellationToken);
+            if (open is not null)
             {
-                await store.AddEventsAsync(openIncident, [Evidence(securityEvent)], securityEvent.Time, cancellationToken);
-                continue;
+                // Correlated: the event is evidence of the attack already being handled.
+                await store.AddEventsAsync(open.Id, [Evidence(securityEvent)], securityEvent.Time, cancellationToken);
+                if (HasFired(open, playbook))
+                {
+                    continue;
+                }
             }
 
             var window = Window(playbook, subject, securityEvent);
@@ -59,10 +68,44 @@ internal sealed partial class IncidentWorker(
             {
                 var evidence = window.Select(Evidence).ToArray();
                 window.Clear();
-                await OpenAsync(playbook, subject, securityEvent, evidence, cancellationToken);
+                if (open is null)
+                {
+                    await OpenAsync(playbook, subject, securityEvent, evidence, cancellationToken);
+                }
+                else
+                {
+                    await EscalateAsync(open, playbook, evidence, cancellationToken);
+                }
             }
         }
     }
+
+    /// <summary>Whether the playbook already opened or escalated the incident (its actions ran).</summary>
+    private static bool HasFired(Incident incident, Playbook playbook) =>
+        incident.Playbook == playbook.Name
+        || incident.Actions.Any(a => a.Action == EscalateAction && a.Actor == Actor(playbook));
+
+    /// <summary>
+    /// A second playbook reached its threshold on a subject whose incident is open: the incident takes the higher
+    /// severity and both classifications, and this playbook's actions run too.
+    /// </summary>
+    private async Task EscalateAsync(Incident incident, Playbook playbook, IncidentEvent[] evidence, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var severity = (IncidentSeverity)Math.Max((int)incident.Severity, (int)playbook.Severity);
+        var categories = incident.Categories.Union(playbook.Categories, StringComparer.Ordinal).ToArray();
+        await store.AddEventsAsync(incident.Id, evidence, now, cancellationToken);
+        await store.EscalateAsync(incident.Id, severity, categories, now, cancellationToken);
+        var escalation = new IncidentActionRecord(now, EscalateAction, incident.Subject, Actor(playbook), $"playbook {playbook.Name} reached its threshold; severity {severity}");
+        await store.AddActionAsync(incident.Id, escalation, incident.Status, cancellationToken);
+        var escalated = incident with { Severity = severity, Categories = categories };
+        foreach (var name in playbook.Actions)
+        {
+            await responder.ActAsync(escalated, name, Actor(playbook), cancellationToken);
+        }
+    }
+
+    private static string Actor(Playbook playbook) => "playbook:" + playbook.Name;
 
     private Queue<SecurityEvent> Window(Playbook playbook, string subject, SecurityEvent securityEvent)
     {
@@ -103,7 +146,7 @@ internal sealed partial class IncidentWorker(
 
         foreach (var name in playbook.Actions)
         {
-            await responder.ActAsync(incident, name, actor: "playbook:" + playbook.Name, cancellationToken);
+            await responder.ActAsync(incident, name, Actor(playbook), cancellationToken);
         }
     }
 

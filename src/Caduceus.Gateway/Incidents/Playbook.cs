@@ -25,6 +25,9 @@ public sealed class Playbook
         Actions = [.. options.Actions];
     }
 
+    /// <summary>The subject of events that name neither caller nor application; such events never join other incidents.</summary>
+    public const string UnknownSubject = "unknown";
+
     public string Name { get; }
 
     public int Threshold { get; }
@@ -51,6 +54,6 @@ public sealed class Playbook
     public string SubjectOf(SecurityEvent securityEvent)
     {
         ArgumentNullException.ThrowIfNull(securityEvent);
-        return (GroupBy == IncidentGrouping.Principal ? securityEvent.Principal : securityEvent.Application) ?? "unknown";
+        return (GroupBy == IncidentGrouping.Principal ? securityEvent.Principal : securityEvent.Application) ?? UnknownSubject;
     }
 }

@@ -115,10 +115,25 @@ public sealed class SqliteIncidentStore(GatewayDatabase database) : IIncidentSto
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id FROM incidents WHERE playbook = $playbook AND subject = $subject AND status <> 'Closed' ORDER BY opened_at DESC LIMIT 1";
+        command.CommandText = """
+            SELECT id FROM incidents WHERE subject = $subject AND status <> 'Closed'
+            ORDER BY playbook = $playbook DESC, opened_at DESC LIMIT 1
+            """;
         command.Parameters.AddWithValue("$playbook", playbook);
         command.Parameters.AddWithValue("$subject", subject);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    public async Task EscalateAsync(string incidentId, IncidentSeverity severity, IReadOnlyList<string> categories, DateTimeOffset updatedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE incidents SET severity = $severity, categories = $categories, updated_at = max(updated_at, $at) WHERE id = $id";
+        command.Parameters.AddWithValue("$id", incidentId);
+        command.Parameters.AddWithValue("$severity", severity.ToString());
+        command.Parameters.AddWithValue("$categories", string.Join('\n', categories));
+        command.Parameters.AddWithValue("$at", updatedAt.ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<bool> CloseAsync(string incidentId, DateTimeOffset closedAt, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ internal sealed class SuspendKeyAction(IContainmentStore store, ActiveContainmen
     public async Task<ContainmentOutcome> ExecuteAsync(Incident incident, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        if (incident.Subject == "unknown")
+        if (incident.Subject == Playbook.UnknownSubject)
         {
             return new ContainmentOutcome(false, incident.Subject, "not applied: the incident has no caller to suspend");
         }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Caduceus.Events;
 using Caduceus.Gateway.Tests.Infrastructure;
 using Caduceus.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Caduceus.Gateway.Tests.Incidents;
 
@@ -38,11 +39,14 @@ public sealed class IncidentResponseTests
         Assert.Equal(("injection-burst", "High", "Contained", patient.Record.Id), (
             detail.GetProperty("playbook").GetString(), detail.GetProperty("severity").GetString(),
             detail.GetProperty("status").GetString(), detail.GetProperty("subject").GetString()));
-        var evidence = detail.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("event_id").GetString()!).ToArray();
-        Assert.Equal(3, evidence.Length);
+        // The anomaly detector sees the refusals too; its events about the same caller join this incident.
+        var events = detail.GetProperty("events").EnumerateArray().ToArray();
+        var evidence = events.Where(e => e.GetProperty("type").GetString() == SecurityEventTypes.RequestBlocked).Select(e => e.GetProperty("event_id").GetString()!).ToArray();
+        Assert.All(events, e => Assert.Contains(e.GetProperty("type").GetString(), new[] { SecurityEventTypes.RequestBlocked, SecurityEventTypes.AnomalyDetected }));
         var blockedEvents = harness.Events.Snapshot().Where(e => e.Type == SecurityEventTypes.RequestBlocked && e.Principal == patient.Record.Id).ToArray();
+        Assert.Equal(3, blockedEvents.Length);
         Assert.Equal(blockedEvents.Select(e => e.Id).Order(), evidence.Order());
-        var action = Assert.Single(detail.GetProperty("actions").EnumerateArray());
+        var action = Assert.Single(detail.GetProperty("actions").EnumerateArray(), a => a.GetProperty("action").GetString() != "escalate");
         Assert.Equal(("revoke_key", patient.Record.Id, "playbook:injection-burst"), (
             action.GetProperty("action").GetString(), action.GetProperty("target").GetString(), action.GetProperty("actor").GetString()));
         Assert.Contains("## Timeline", report, StringComparison.Ordinal);
@@ -53,6 +57,55 @@ public sealed class IncidentResponseTests
         Assert.All(involved, type => Assert.Contains($"- {type.Key}: {type.Sum(c => c.Value)}", report, StringComparison.Ordinal));
         Assert.DoesNotContain("219-09-1234", report + detail, StringComparison.Ordinal);
         Assert.Contains(harness.Events.Snapshot(), e => e.Type == SecurityEventTypes.IncidentOpened && e.Principal == patient.Record.Id);
+    }
+
+    [Fact]
+    public async Task An_event_from_another_playbook_about_the_same_caller_joins_the_open_incident()
+    {
+        await using var harness = await GatewayHarness.StartAsync();
+        var patient = await harness.CreateKeyAsync(CallerRoles.Patient);
+        using var client = harness.HttpWithKey(patient.Secret);
+        for (var i = 0; i < 3; i++)
+        {
+            using var blocked = await ChatAsync(client, Injection);
+        }
+
+        using var admin = (await AdminPerson.SignedInAsync(harness)).Http;
+        var opened = await WaitForAsync(admin, _ => true);
+        var anomaly = new SecurityEvent(
+            SecurityEventIds.New(), DateTimeOffset.UtcNow, SecurityEventTypes.AnomalyDetected, "refusal_ratio", "default", patient.Record.Id, null, new Dictionary<string, int>(), []);
+        harness.Services.GetRequiredService<Caduceus.Gateway.Events.SecurityEventBus>().Publish(anomaly);
+        var joined = await WaitForAsync(admin, i => i.GetProperty("events").EnumerateArray().Any(e => e.GetProperty("event_id").GetString() == anomaly.Id));
+
+        Assert.Equal(opened.GetProperty("id").GetString(), joined.GetProperty("id").GetString());
+        Assert.Contains(joined.GetProperty("events").EnumerateArray(), e => e.GetProperty("event_id").GetString() == anomaly.Id);
+    }
+
+    [Fact]
+    public async Task A_second_playbook_reaching_its_threshold_escalates_the_open_incident_and_runs_its_actions()
+    {
+        await using var harness = await GatewayHarness.StartAsync();
+        var patient = await harness.CreateKeyAsync(CallerRoles.Patient);
+        var anomaly = new SecurityEvent(
+            SecurityEventIds.New(), DateTimeOffset.UtcNow, SecurityEventTypes.AnomalyDetected, "request_rate", "default", patient.Record.Id, null, new Dictionary<string, int>(), []);
+        harness.Services.GetRequiredService<Caduceus.Gateway.Events.SecurityEventBus>().Publish(anomaly);
+        using var admin = (await AdminPerson.SignedInAsync(harness)).Http;
+        var opened = await WaitForAsync(admin, _ => true);
+        Assert.Equal(("anomaly", "Medium"), (opened.GetProperty("playbook").GetString(), opened.GetProperty("severity").GetString()));
+
+        using var client = harness.HttpWithKey(patient.Secret);
+        for (var i = 0; i < 3; i++)
+        {
+            using var blocked = await ChatAsync(client, Injection);
+        }
+
+        using var refused = await ChatUntilAsync(client, HttpStatusCode.Unauthorized, Deadline);
+        var escalated = await WaitForAsync(admin, i => i.GetProperty("actions").GetArrayLength() >= 2);
+
+        Assert.Equal(opened.GetProperty("id").GetString(), escalated.GetProperty("id").GetString());
+        Assert.Equal("High", escalated.GetProperty("severity").GetString());
+        Assert.Contains(escalated.GetProperty("categories").EnumerateArray(), c => c.GetString()!.StartsWith("OWASP LLM01", StringComparison.Ordinal));
+        Assert.Equal(["escalate", "revoke_key"], escalated.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("action").GetString()));
     }
 
     [Fact]
@@ -72,7 +125,7 @@ public sealed class IncidentResponseTests
 
         Assert.Equal(HttpStatusCode.OK, stillServed.StatusCode);
         Assert.Equal("Open", incident.GetProperty("status").GetString());
-        var action = Assert.Single(incident.GetProperty("actions").EnumerateArray());
+        var action = Assert.Single(incident.GetProperty("actions").EnumerateArray(), a => a.GetProperty("action").GetString() != "escalate");
         Assert.StartsWith("not applied: a service key", action.GetProperty("outcome").GetString(), StringComparison.Ordinal);
     }
 
@@ -95,7 +148,7 @@ public sealed class IncidentResponseTests
         using var admin = (await AdminPerson.SignedInAsync(harness)).Http;
         using var served = await ChatAsync(client, "When do you open?");
 
-        Assert.Empty(await IncidentsAsync(admin));
+        Assert.DoesNotContain(await IncidentsAsync(admin), i => i.GetProperty("playbook").GetString() == "injection-burst");
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
     }
 
@@ -167,7 +220,7 @@ public sealed class IncidentResponseTests
         Assert.Equal(HttpStatusCode.OK, lifted.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, liftedAgain.StatusCode);
         var incident = await WaitForAsync(admin, _ => true);
-        Assert.Equal(["suspend_key", "lift"], incident.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("action").GetString()));
+        Assert.Equal(["suspend_key", "lift"], incident.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("action").GetString()).Where(a => a != "escalate"));
     }
 
     [Fact]
