@@ -1,4 +1,5 @@
 using Caduceus.Events;
+using Caduceus.Gateway.Endpoints;
 using Caduceus.Gateway.Events;
 using Microsoft.AspNetCore.Http;
 
@@ -11,5 +12,5 @@ namespace Caduceus.Gateway.AdminMfa;
 internal sealed class AdminMfaEvents(SecurityEventBus events)
 {
     public string Publish(HttpContext context, AdminCaller caller, string type, string code) =>
-        events.Publish(type, code, caller.Application, caller.KeyId, context.Request.Path).Id;
+        events.Publish(type, code, caller.Application, caller.KeyId, RequestRoute.Of(context)).Id;
 }

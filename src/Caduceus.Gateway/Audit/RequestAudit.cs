@@ -1,5 +1,6 @@
 using Caduceus.Detection;
 using Caduceus.Gateway.Authentication;
+using Caduceus.Gateway.Endpoints;
 using Microsoft.AspNetCore.Http;
 
 namespace Caduceus.Gateway.Audit;
@@ -74,8 +75,12 @@ internal sealed class RequestAudit(HttpContext context, IAuditLog log, FindingVa
         {
             Time = startedAt,
             Kind = path.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? "admin" : path.StartsWith("/v1/chat", StringComparison.OrdinalIgnoreCase) ? "chat" : "request",
-            Method = context.Request.Method,
-            Route = path,
+            Method = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method)
+                || HttpMethods.IsPatch(context.Request.Method) || HttpMethods.IsDelete(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                || HttpMethods.IsOptions(context.Request.Method)
+                ? context.Request.Method.ToUpperInvariant()
+                : "OTHER",
+            Route = RequestRoute.Of(context),
             Status = status,
             Decision = DecisionFor(status),
             Code = Code,

@@ -107,7 +107,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     }
 
     private SecurityEvent Publish(string type, string code, string? application, string? keyId) =>
-        events.Publish(type, code, application, keyId, Request.Path);
+        events.Publish(type, code, application, keyId, RequestRoute.Of(Context));
 
     private static string? PresentedKey(HttpRequest request)
     {

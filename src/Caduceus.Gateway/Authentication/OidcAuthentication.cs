@@ -119,5 +119,5 @@ internal static class OidcAuthentication
 
     private static SecurityEvent Publish(HttpContext context, string type, string code) =>
         context.RequestServices.GetRequiredService<SecurityEventBus>()
-            .Publish(type, code, CallerClaims.ApplicationOf(context.User), CallerClaims.KeyIdOf(context.User), context.Request.Path);
+            .Publish(type, code, CallerClaims.ApplicationOf(context.User), CallerClaims.KeyIdOf(context.User), RequestRoute.Of(context));
 }

@@ -33,7 +33,7 @@ internal sealed class ContainmentMiddleware(RequestDelegate next, ActiveContainm
         var (code, detail) = block.Kind == ContainmentBlockKind.Principal
             ? (RefusalCodes.CallerSuspended, "This caller is suspended while a security incident is handled.")
             : (RefusalCodes.ApplicationDisabled, "This application is disabled while a security incident is handled.");
-        var refused = events.Publish(SecurityEventTypes.AuthorizationDenied, code, application, principal, context.Request.Path);
+        var refused = events.Publish(SecurityEventTypes.AuthorizationDenied, code, application, principal, RequestRoute.Of(context));
         await GatewayErrors.WriteAsync(context, StatusCodes.Status403Forbidden, code, detail, refused.Id);
     }
 }

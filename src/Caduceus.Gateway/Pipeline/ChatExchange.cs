@@ -4,6 +4,7 @@ using Caduceus.Events;
 using Caduceus.Gateway.Access;
 using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Configuration;
+using Caduceus.Gateway.Endpoints;
 using Caduceus.Gateway.Forwarding;
 using Caduceus.Gateway.Verification;
 using Microsoft.AspNetCore.Http;
@@ -62,7 +63,7 @@ internal sealed class ChatExchange(HttpContext httpContext, string applicationNa
 
     public SecurityEvent NewEvent(string type, string? code, IReadOnlyDictionary<string, int> entityCounts, IReadOnlyList<string> detectors, DateTimeOffset time)
     {
-        var securityEvent = new SecurityEvent(SecurityEventIds.New(), time, type, code, ApplicationName, KeyId, HttpContext.Request.Path, entityCounts, detectors);
+        var securityEvent = new SecurityEvent(SecurityEventIds.New(), time, type, code, ApplicationName, KeyId, RequestRoute.Of(HttpContext), entityCounts, detectors);
         EventIds.Add(securityEvent.Id);
         Audit?.AddEventId(securityEvent.Id);
         return securityEvent;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Caduceus.Events;
+using Caduceus.Gateway.Endpoints;
 using Microsoft.AspNetCore.Http;
 
 namespace Caduceus.Gateway.Siem;
@@ -59,7 +60,7 @@ internal sealed class GatewayMetrics : ISecurityEventSink, IDisposable
         }
         finally
         {
-            var route = (context.GetEndpoint() as Microsoft.AspNetCore.Routing.RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
+            var route = RequestRoute.Of(context);
             var status = context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
             _requests.Add(1, new KeyValuePair<string, object?>("route", route), new KeyValuePair<string, object?>("status", status));
             _duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("route", route));

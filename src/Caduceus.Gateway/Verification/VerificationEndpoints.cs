@@ -118,7 +118,7 @@ internal static class VerificationEndpoints
     }
 
     private static string Publish(HttpContext context, Caller caller, SecurityEventBus events, string type, string? code) =>
-        events.Publish(type, code, caller.Application, caller.KeyId, context.Request.Path).Id;
+        events.Publish(type, code, caller.Application, caller.KeyId, RequestRoute.Of(context)).Id;
 
     private static Task WriteStateAsync(HttpContext context, ConversationVerification state) =>
         context.Response.WriteAsJsonAsync(

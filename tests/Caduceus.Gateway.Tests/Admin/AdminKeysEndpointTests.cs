@@ -44,7 +44,7 @@ public sealed class AdminKeysEndpointTests
         var problem = await AssertProblemAsync(response, HttpStatusCode.Forbidden, "role_not_allowed");
         var denied = Assert.Single(harness.Events.Snapshot());
         Assert.Equal(SecurityEventTypes.AuthorizationDenied, denied.Type);
-        Assert.Equal((clinician.Record.Id, "default", "/" + path.Split('?')[0]), (denied.Principal, denied.Application, denied.Route));
+        Assert.Equal((clinician.Record.Id, "default", "/" + path.Split('?')[0].Replace("key_0000000000000000", "{id}", StringComparison.Ordinal)), (denied.Principal, denied.Application, denied.Route));
         Assert.Equal(denied.Id, problem.GetProperty("event_id").GetString());
         Assert.Single(await harness.Keys.ListAsync(Cancel), k => k.Roles.Contains(CallerRoles.Clinician));
     }

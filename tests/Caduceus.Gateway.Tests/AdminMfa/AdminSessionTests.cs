@@ -37,7 +37,7 @@ public sealed class AdminSessionTests
 
         var problem = await Problems.AssertAsync(response, HttpStatusCode.Unauthorized, "mfa_required");
         var refused = Assert.Single(harness.Events.Snapshot(), e => e.Type == SecurityEventTypes.MfaRequired);
-        Assert.Equal((person.KeyId, "session_missing", "/" + path.Split('?')[0]), (refused.Principal, refused.Code, refused.Route));
+        Assert.Equal((person.KeyId, "session_missing", "/" + path.Split('?')[0].Replace("key_0000000000000000", "{id}", StringComparison.Ordinal).Replace("mfa_0000000000000000", "{id}", StringComparison.Ordinal)), (refused.Principal, refused.Code, refused.Route));
         Assert.Equal(refused.Id, problem.GetProperty("event_id").GetString());
         Assert.Equal(keysBefore, (await harness.Keys.ListAsync(Cancel)).Count);
     }

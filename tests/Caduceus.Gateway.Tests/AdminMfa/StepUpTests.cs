@@ -32,7 +32,7 @@ public sealed class StepUpTests
         {
             var problem = await Problems.AssertAsync(refused, HttpStatusCode.Unauthorized, "step_up_required");
             var stepUp = Assert.Single(harness.Events.Snapshot(), e => e.Type == SecurityEventTypes.MfaStepUpRequired);
-            Assert.Equal((person.KeyId, "key_revocation", $"/admin/keys/{target.Record.Id}"), (stepUp.Principal, stepUp.Code, stepUp.Route));
+            Assert.Equal((person.KeyId, "key_revocation", "/admin/keys/{id}"), (stepUp.Principal, stepUp.Code, stepUp.Route));
             Assert.Equal(stepUp.Id, problem.GetProperty("event_id").GetString());
         }
 

@@ -1,3 +1,4 @@
+using Caduceus.Gateway.Endpoints;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -89,6 +90,32 @@ public sealed class AuditTrailTests
         Assert.Equal("refused", record.GetProperty("decision").GetString());
         Assert.Equal(JsonValueKind.Null, record.GetProperty("key_id").ValueKind);
     }
+
+    [Fact]
+    public async Task Text_in_a_path_or_method_never_reaches_the_audit_trail_or_the_events()
+    {
+        await using var gateway = await GatewayHarness.StartAsync();
+        using var anonymous = gateway.AnonymousHttp();
+
+        using var keyPath = await anonymous.GetAsync("admin/keys/219-09-1234", Cancel);
+        using var unknownPath = await anonymous.GetAsync("v1/patients/Jane%20Doe%20219-09-1234", Cancel);
+        using var oddMethod = await gateway.Http.SendAsync(new HttpRequestMessage(new HttpMethod("SSN219091234"), "v1/models"), Cancel);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, keyPath.StatusCode);
+        var routes = AuditDatabase.Records(gateway.DatabaseDirectory)
+            .Select(r => JsonDocument.Parse(r.Json).RootElement)
+            .Select(r => (r.GetProperty("method").GetString(), r.GetProperty("route").GetString()))
+            .ToArray();
+        Assert.Contains(("GET", "/admin/keys/{id}"), routes);
+        Assert.Contains(("GET", RequestRoute.Unmatched), routes);
+        Assert.Contains(("OTHER", RequestRoute.Unmatched), routes);
+        var text = Encoding.UTF8.GetString(AuditDatabase.FileBytes(gateway.DatabaseDirectory));
+        Assert.DoesNotContain("219-09-1234", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("219091234", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jane", text, StringComparison.Ordinal);
+        Assert.All(gateway.Events.Snapshot(), e => Assert.DoesNotContain("219-09-1234", e.Route ?? "", StringComparison.Ordinal));
+    }
+
 
     [Fact]
     public async Task An_admin_api_call_is_recorded()
