@@ -1,8 +1,8 @@
-using Caduceus.Gateway.Endpoints;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using Caduceus.Gateway.Audit;
+using Caduceus.Gateway.Endpoints;
 using Caduceus.Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
