@@ -69,6 +69,11 @@ public static class IncidentReport
             markdown.AppendLine(CultureInfo.InvariantCulture, $"- {Time(action.Time)} {action.Action} on {action.Target} by {action.Actor}: {action.Outcome}");
         }
 
+        if (incident.Categories.Any(c => c.Contains(BreachRule, StringComparison.Ordinal)))
+        {
+            AppendBreachAssessment(markdown, incident);
+        }
+
         markdown.AppendLine();
         markdown.AppendLine("## Root cause");
         markdown.AppendLine();
@@ -78,6 +83,27 @@ public static class IncidentReport
         markdown.AppendLine();
         markdown.AppendLine("_To be completed by the responder._");
         return markdown.ToString();
+    }
+
+    /// <summary>The HIPAA breach notification rule's risk assessment (45 CFR 164.402) and its clock.</summary>
+    public const string BreachRule = "164.402";
+
+    /// <summary>Notice to individuals is due without unreasonable delay and at the latest this long after discovery (45 CFR 164.404(b)).</summary>
+    public static readonly TimeSpan NotificationDeadline = TimeSpan.FromDays(60);
+
+    private static void AppendBreachAssessment(StringBuilder markdown, Incident incident)
+    {
+        markdown.AppendLine();
+        markdown.AppendLine("## HIPAA breach risk assessment (45 CFR 164.402)");
+        markdown.AppendLine();
+        markdown.AppendLine(CultureInfo.InvariantCulture, $"Discovered: {Time(incident.OpenedAt)} UTC. Notification deadline unless a low probability of compromise is shown: **{Time(incident.OpenedAt + NotificationDeadline)} UTC** (60 days from discovery).");
+        markdown.AppendLine();
+        markdown.AppendLine("| Factor | Assessment |");
+        markdown.AppendLine("| --- | --- |");
+        markdown.AppendLine("| 1. Nature and extent of the PHI involved (types, identifiers, likelihood of re-identification) | _To be completed; types involved are listed under Scope._ |");
+        markdown.AppendLine("| 2. The unauthorized person who used the PHI or to whom it was disclosed | _To be completed; the subject above is the caller._ |");
+        markdown.AppendLine("| 3. Whether the PHI was actually acquired or viewed | _To be completed; blocked answers were not delivered._ |");
+        markdown.AppendLine("| 4. The extent to which the risk has been mitigated | _To be completed; see Actions taken._ |");
     }
 
     private static string EventDetails(IncidentEvent securityEvent)
