@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace Caduceus.Gateway.Audit;
@@ -7,33 +8,14 @@ namespace Caduceus.Gateway.Audit;
 /// reads the head, so instances writing concurrently still produce one contiguous chain. Connections come from a
 /// pool; the schema is created (under the same lock) by the first operation that succeeds.
 /// </summary>
-public sealed class PostgresAuditStore(string connectionString) : IAuditStore
+public sealed class PostgresAuditStore(string connectionString) : TransactionalAuditStore
 {
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
     private volatile bool _schemaReady;
 
-    public async Task<AuditBatch> AppendAsync(Func<AuditChainHead, AuditBatch> extend, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(extend);
-        return await UseAsync(
-            async (connection, transaction) =>
-            {
-                var batch = extend(await AuditStoreCommands.ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false));
-                await AuditStoreCommands.InsertAsync(connection, transaction, batch, cancellationToken).ConfigureAwait(false);
-                return batch;
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
+    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    public Task<AuditChainHead> ReadHeadAsync(CancellationToken cancellationToken) =>
-        UseAsync((connection, transaction) => AuditStoreCommands.ReadHeadAsync(connection, transaction, cancellationToken), cancellationToken);
-
-    public Task<AuditPurge> PurgeThroughAsync(long checkpointSequence, bool dryRun, CancellationToken cancellationToken) =>
-        UseAsync((connection, transaction) => AuditStoreCommands.PurgeThroughAsync(connection, transaction, checkpointSequence, dryRun, cancellationToken), cancellationToken);
-
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
-
-    private async Task<T> UseAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken)
+    protected override async Task<T> UseAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace Caduceus.Gateway.Audit;
@@ -7,32 +8,13 @@ namespace Caduceus.Gateway.Audit;
 /// time. Each write runs in <c>BEGIN IMMEDIATE</c>, which holds SQLite's write lock while the head is read, so
 /// another process writing the same file (the CLI's purge record) still extends the same chain.
 /// </summary>
-public sealed class SqliteAuditStore(string databasePath) : IAuditStore
+public sealed class SqliteAuditStore(string databasePath) : TransactionalAuditStore
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SqliteConnection? _connection;
     private bool _disposed;
 
-    public async Task<AuditBatch> AppendAsync(Func<AuditChainHead, AuditBatch> extend, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(extend);
-        return await UseAsync(
-            async (connection, transaction) =>
-            {
-                var batch = extend(await AuditStoreCommands.ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false));
-                await AuditStoreCommands.InsertAsync(connection, transaction, batch, cancellationToken).ConfigureAwait(false);
-                return batch;
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    public Task<AuditChainHead> ReadHeadAsync(CancellationToken cancellationToken) =>
-        UseAsync((connection, transaction) => AuditStoreCommands.ReadHeadAsync(connection, transaction, cancellationToken), cancellationToken);
-
-    public Task<AuditPurge> PurgeThroughAsync(long checkpointSequence, bool dryRun, CancellationToken cancellationToken) =>
-        UseAsync((connection, transaction) => AuditStoreCommands.PurgeThroughAsync(connection, transaction, checkpointSequence, dryRun, cancellationToken), cancellationToken);
-
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await _gate.WaitAsync().ConfigureAwait(false);
         try
@@ -50,7 +32,7 @@ public sealed class SqliteAuditStore(string databasePath) : IAuditStore
         }
     }
 
-    private async Task<T> UseAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    protected override async Task<T> UseAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
