@@ -23,13 +23,9 @@ public sealed class IncidentResponseTests
         var patient = await harness.CreateKeyAsync(CallerRoles.Patient);
         using var client = harness.HttpWithKey(patient.Secret);
 
-        for (var i = 0; i < 3; i++)
-        {
-            using var blocked = await ChatAsync(client, Injection);
-            Assert.Equal(HttpStatusCode.BadRequest, blocked.StatusCode);
-        }
+        Assert.All(await InjectAsync(client, 3), status => Assert.Equal(HttpStatusCode.BadRequest, status));
 
-        using var refused = await ChatUntilAsync(client, HttpStatusCode.Unauthorized, Deadline);
+        using var refused = await Requests.ChatUntilAsync(client, HttpStatusCode.Unauthorized, Deadline);
         using var admin = (await AdminPerson.SignedInAsync(harness)).Http;
         var incident = Assert.Single(await IncidentsAsync(admin));
         var id = incident.GetProperty("id").GetString()!;
@@ -65,10 +61,7 @@ public sealed class IncidentResponseTests
         await using var harness = await GatewayHarness.StartAsync();
         var patient = await harness.CreateKeyAsync(CallerRoles.Patient);
         using var client = harness.HttpWithKey(patient.Secret);
-        for (var i = 0; i < 3; i++)
-        {
-            using var blocked = await ChatAsync(client, Injection);
-        }
+        await InjectAsync(client, 3);
 
         using var admin = (await AdminPerson.SignedInAsync(harness)).Http;
         var opened = await WaitForAsync(admin, _ => true);
@@ -94,12 +87,9 @@ public sealed class IncidentResponseTests
         Assert.Equal(("anomaly", "Medium"), (opened.GetProperty("playbook").GetString(), opened.GetProperty("severity").GetString()));
 
         using var client = harness.HttpWithKey(patient.Secret);
-        for (var i = 0; i < 3; i++)
-        {
-            using var blocked = await ChatAsync(client, Injection);
-        }
+        await InjectAsync(client, 3);
 
-        using var refused = await ChatUntilAsync(client, HttpStatusCode.Unauthorized, Deadline);
+        using var refused = await Requests.ChatUntilAsync(client, HttpStatusCode.Unauthorized, Deadline);
         var escalated = await WaitForAsync(admin, i => i.GetProperty("actions").GetArrayLength() >= 2);
 
         Assert.Equal(opened.GetProperty("id").GetString(), escalated.GetProperty("id").GetString());
@@ -113,11 +103,7 @@ public sealed class IncidentResponseTests
     {
         await using var harness = await GatewayHarness.StartAsync();
 
-        for (var i = 0; i < 5; i++)
-        {
-            using var blocked = await ChatAsync(harness.Http, Injection);
-            Assert.Equal(HttpStatusCode.BadRequest, blocked.StatusCode);
-        }
+        Assert.All(await InjectAsync(harness.Http, 5), status => Assert.Equal(HttpStatusCode.BadRequest, status));
 
         using var admin = (await AdminPerson.SignedInAsync(harness)).Http;
         var incident = await WaitForAsync(admin, i => i.GetProperty("events").GetArrayLength() == 5);
@@ -139,10 +125,7 @@ public sealed class IncidentResponseTests
         var patient = await harness.CreateKeyAsync(CallerRoles.Patient);
         using var client = harness.HttpWithKey(patient.Secret);
 
-        for (var i = 0; i < 4; i++)
-        {
-            using var blocked = await ChatAsync(client, Injection);
-        }
+        await InjectAsync(client, 4);
 
         await Task.Delay(300, Cancel);
         using var admin = (await AdminPerson.SignedInAsync(harness)).Http;
@@ -158,10 +141,7 @@ public sealed class IncidentResponseTests
         await using var harness = await GatewayHarness.StartAsync();
         var patient = await harness.CreateKeyAsync(CallerRoles.Patient);
         using var client = harness.HttpWithKey(patient.Secret);
-        for (var i = 0; i < 3; i++)
-        {
-            using var blocked = await ChatAsync(client, Injection);
-        }
+        await InjectAsync(client, 3);
 
         using var admin = (await AdminPerson.SignedInAsync(harness)).Http;
         var id = (await WaitForAsync(admin, _ => true)).GetProperty("id").GetString();
@@ -202,12 +182,9 @@ public sealed class IncidentResponseTests
         });
         var patient = await harness.CreateKeyAsync(CallerRoles.Patient);
         using var client = harness.HttpWithKey(patient.Secret);
-        for (var i = 0; i < 2; i++)
-        {
-            using var blocked = await ChatAsync(client, Injection);
-        }
+        await InjectAsync(client, 2);
 
-        using var suspended = await ChatUntilAsync(client, HttpStatusCode.Forbidden, Deadline);
+        using var suspended = await Requests.ChatUntilAsync(client, HttpStatusCode.Forbidden, Deadline);
         Assert.Equal("caller_suspended", (await Requests.BodyAsync(suspended)).GetProperty("error").GetProperty("code").GetString());
         using var admin = (await AdminPerson.SignedInAsync(harness)).Http;
         var block = Assert.Single((await JsonAsync(admin, "admin/blocks")).EnumerateArray());
@@ -215,7 +192,7 @@ public sealed class IncidentResponseTests
 
         using var lifted = await admin.PostAsync($"admin/blocks/{block.GetProperty("id").GetString()}/lift", null, Cancel);
         using var liftedAgain = await admin.PostAsync($"admin/blocks/{block.GetProperty("id").GetString()}/lift", null, Cancel);
-        using var back = await ChatUntilAsync(client, HttpStatusCode.OK, Deadline);
+        using var back = await Requests.ChatUntilAsync(client, HttpStatusCode.OK, Deadline);
 
         Assert.Equal(HttpStatusCode.OK, lifted.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, liftedAgain.StatusCode);
@@ -230,10 +207,7 @@ public sealed class IncidentResponseTests
         var patient = await harness.CreateKeyAsync(CallerRoles.Patient);
         using (var client = harness.HttpWithKey(patient.Secret))
         {
-            for (var i = 0; i < 3; i++)
-            {
-                using var blocked = await ChatAsync(client, Injection);
-            }
+            await InjectAsync(client, 3);
         }
 
         using var admin = (await AdminPerson.SignedInAsync(harness)).Http;
@@ -241,7 +215,7 @@ public sealed class IncidentResponseTests
 
         using var ordered = await admin.PostAsync($"admin/incidents/{id}/actions", Requests.Json("""{"action":"disable_application"}"""), Cancel);
         using var unknown = await admin.PostAsync($"admin/incidents/{id}/actions", Requests.Json("""{"action":"launch_missiles"}"""), Cancel);
-        using var disabled = await ChatUntilAsync(harness.Http, HttpStatusCode.Forbidden, Deadline);
+        using var disabled = await Requests.ChatUntilAsync(harness.Http, HttpStatusCode.Forbidden, Deadline);
         using var adminStillWorks = await admin.GetAsync("admin/blocks", Cancel);
 
         Assert.Equal(HttpStatusCode.OK, ordered.StatusCode);
@@ -250,28 +224,24 @@ public sealed class IncidentResponseTests
         Assert.Equal(HttpStatusCode.OK, adminStillWorks.StatusCode);
         var block = (await Requests.BodyAsync(adminStillWorks)).EnumerateArray().Single(b => b.GetProperty("kind").GetString() == "Application");
         using var lifted = await admin.PostAsync($"admin/blocks/{block.GetProperty("id").GetString()}/lift", null, Cancel);
-        using var back = await ChatUntilAsync(harness.Http, HttpStatusCode.OK, Deadline);
+        using var back = await Requests.ChatUntilAsync(harness.Http, HttpStatusCode.OK, Deadline);
         Assert.Contains(harness.Events.Snapshot(), e => e.Type == SecurityEventTypes.AuthorizationDenied && e.Code == "application_disabled");
     }
 
     private static Task<HttpResponseMessage> ChatAsync(HttpClient client, string text) =>
         client.PostAsync("v1/chat/completions", Requests.Json(JsonSerializer.Serialize(new { messages = new[] { new { role = "user", content = text } } })), Cancel);
 
-    private static async Task<HttpResponseMessage> ChatUntilAsync(HttpClient client, HttpStatusCode expected, TimeSpan within)
+    /// <summary>Sends the injection <paramref name="times"/> times, one after the other; the statuses it got.</summary>
+    private static async Task<HttpStatusCode[]> InjectAsync(HttpClient client, int times)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
+        var statuses = new HttpStatusCode[times];
+        for (var i = 0; i < times; i++)
         {
-            var response = await ChatAsync(client, "When do you open?");
-            if (response.StatusCode == expected)
-            {
-                return response;
-            }
-
-            response.Dispose();
-            Assert.True(clock.Elapsed < within, $"still no {(int)expected} after {clock.Elapsed.TotalMilliseconds:0} ms");
-            await Task.Delay(25, Cancel);
+            using var response = await ChatAsync(client, Injection);
+            statuses[i] = response.StatusCode;
         }
+
+        return statuses;
     }
 
     private static async Task<JsonElement[]> IncidentsAsync(HttpClient admin) =>
