@@ -14,6 +14,10 @@ namespace Caduceus.Events;
 /// <param name="EntityCounts">How many findings of each entity type were involved.</param>
 /// <param name="Detectors">The detectors whose findings were involved.</param>
 /// <param name="Anomaly">For <see cref="SecurityEventTypes.AnomalyDetected"/>: the metric, its baseline and what was observed.</param>
+/// <param name="Source">
+/// A keyed hash (HMAC-SHA256, hex) of the network address the request came from, when the event came from a request:
+/// enough to group and block a source, never the address itself (an address can identify a patient).
+/// </param>
 public sealed record SecurityEvent(
     string Id,
     DateTimeOffset Time,
@@ -24,4 +28,5 @@ public sealed record SecurityEvent(
     string? Route,
     IReadOnlyDictionary<string, int> EntityCounts,
     IReadOnlyList<string> Detectors,
-    AnomalyDetail? Anomaly = null);
+    AnomalyDetail? Anomaly = null,
+    string? Source = null);

@@ -56,6 +56,12 @@ public static class SecurityEventTypes
     public const string IncidentContained = "incident.contained";
 
     /// <summary>
+    /// A possible breach's notification deadline (60 days from discovery) is near or has passed with no notification
+    /// recorded. The code is <c>due_soon</c> or <c>overdue</c>.
+    /// </summary>
+    public const string IncidentNotificationDue = "incident.notification_due";
+
+    /// <summary>
     /// Use that departs from its own baseline (request rate, PHI per request, distinct patients, refusals, off-hours
     /// use, token volume) for a key, an application or a conversation. The code names the metric.
     /// </summary>

@@ -47,6 +47,9 @@ public static class RefusalCodes
 
     /// <summary>An incident's containment disabled the whole application until a responder lifts it.</summary>
     public const string ApplicationDisabled = "application_disabled";
+
+    /// <summary>The request came from a network address blocked while an incident is handled.</summary>
+    public const string SourceBlocked = "source_blocked";
     public const string TooManyFailedAuthentications = "too_many_failed_authentications";
     public const string InvalidRequest = "invalid_request";
     public const string RequestTooLarge = "request_too_large";

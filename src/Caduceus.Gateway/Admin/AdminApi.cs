@@ -24,5 +24,6 @@ internal static class AdminApi
         AdminKeysEndpoints.Map(admin.MapGroup("/keys"));
         AdminIncidentsEndpoints.Map(admin.MapGroup("/incidents"));
         AdminIncidentsEndpoints.MapBlocks(admin.MapGroup("/blocks"));
+        AdminIncidentsEndpoints.MapDrills(admin.MapGroup("/drills"));
     }
 }

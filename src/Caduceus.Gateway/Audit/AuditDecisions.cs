@@ -15,5 +15,11 @@ public static class AuditDecisions
     /// <summary>An incident containment action could not apply to its subject (e.g. a shared service key).</summary>
     public const string NotApplied = "not_applied";
 
-    public static IReadOnlyList<string> All { get; } = [Allowed, Redacted, Blocked, Refused, Failed, Contained, NotApplied];
+    /// <summary>A person lifted a containment block (records of kind <c>incident</c>).</summary>
+    public const string Lifted = "lifted";
+
+    /// <summary>A person recorded the breach notification of an incident, or why none is due (records of kind <c>incident</c>).</summary>
+    public const string Notified = "notified";
+
+    public static IReadOnlyList<string> All { get; } = [Allowed, Redacted, Blocked, Refused, Failed, Contained, NotApplied, Lifted, Notified];
 }

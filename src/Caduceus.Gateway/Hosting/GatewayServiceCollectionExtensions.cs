@@ -61,6 +61,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ISecurityEventSink, LoggingSecurityEventSink>();
         services.AddSiemExporters(configuration);
         services.AddIncidentResponse(configuration);
+        services.AddHttpContextAccessor();
         services.AddSingleton<SecurityEventBus>();
         services.AddAnomalyDetection(configuration);
 
@@ -80,7 +81,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<CompletionAnswerInspector>();
         services.AddSingleton<StreamingAnswerRelay>();
 
-        // Order is the pipeline: limits, parse, inspect input, plant the canary, forward, inspect and send the answer.
+        // Order is the pipeline: containment, limits, parse, inspect input, plant the canary, forward, inspect and send the answer.
+        services.AddSingleton<IChatStage, ContainmentRestrictionStage>();
         services.AddSingleton<IChatStage, RequestSizeLimitStage>();
         services.AddSingleton<IChatStage, ChatRequestParseStage>();
         services.AddSingleton<IChatStage, MessageCountLimitStage>();

@@ -1,5 +1,6 @@
 using Caduceus.Events;
 using Caduceus.Gateway.Admin;
+using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Endpoints;
 using Caduceus.Gateway.Events;
@@ -9,10 +10,10 @@ using Microsoft.AspNetCore.Http;
 namespace Caduceus.Gateway.Incidents;
 
 /// <summary>
-/// Refuses authenticated callers that a containment block shuts out (403 with a problem and a security event). The
-/// admin API stays reachable, so responders can always lift a block.
+/// Refuses authenticated callers that a containment block shuts out, by caller, application or source address (403
+/// with a problem and a security event). The admin API stays reachable, so responders can always lift a block.
 /// </summary>
-internal sealed class ContainmentMiddleware(RequestDelegate next, ActiveContainment containment, SecurityEventBus events)
+internal sealed class ContainmentMiddleware(RequestDelegate next, ActiveContainment containment, SecurityEventBus events, FindingValueHasher addressHasher)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -22,17 +23,22 @@ internal sealed class ContainmentMiddleware(RequestDelegate next, ActiveContainm
             return;
         }
 
+        var snapshot = await containment.CurrentAsync(context.RequestAborted);
         var principal = CallerClaims.KeyIdOf(context.User);
         var application = CallerClaims.ApplicationOf(context.User);
-        if (await containment.FindAsync(principal, application, context.RequestAborted) is not { } block)
+        var source = snapshot.HasAddressBlocks && context.Connection.RemoteIpAddress is { } address ? SourceAddresses.Hash(addressHasher, address) : null;
+        if (snapshot.RefusalFor(principal, application, source, containment.Clock.GetUtcNow()) is not { } block)
         {
             await next(context);
             return;
         }
 
-        var (code, detail) = block.Kind == ContainmentBlockKind.Principal
-            ? (RefusalCodes.CallerSuspended, "This caller is suspended while a security incident is handled.")
-            : (RefusalCodes.ApplicationDisabled, "This application is disabled while a security incident is handled.");
+        var (code, detail) = block.Kind switch
+        {
+            ContainmentBlockKind.Principal => (RefusalCodes.CallerSuspended, "This caller is suspended while a security incident is handled."),
+            ContainmentBlockKind.Address => (RefusalCodes.SourceBlocked, "Requests from this network address are blocked while a security incident is handled."),
+            _ => (RefusalCodes.ApplicationDisabled, "This application is disabled while a security incident is handled."),
+        };
         var refused = events.Publish(SecurityEventTypes.AuthorizationDenied, code, application, principal, RequestRoute.Of(context));
         await GatewayErrors.WriteAsync(context, StatusCodes.Status403Forbidden, code, detail, refused.Id);
     }

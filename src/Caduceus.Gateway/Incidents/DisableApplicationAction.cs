@@ -1,11 +1,11 @@
 namespace Caduceus.Gateway.Incidents;
 
 /// <summary>Refuses every caller of the incident's application until a person lifts the block: the big red switch.</summary>
-internal sealed class DisableApplicationAction(IContainmentStore store, ActiveContainment active, TimeProvider timeProvider) : IContainmentAction
+internal sealed class DisableApplicationAction(ContainmentBlocks blocks) : IContainmentAction
 {
     public string Name => ContainmentActionNames.DisableApplication;
 
-    public async Task<ContainmentOutcome> ExecuteAsync(Incident incident, CancellationToken cancellationToken)
+    public async Task<ContainmentOutcome> ExecuteAsync(Incident incident, string? argument, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
         if (incident.Application is not { } application)
@@ -13,17 +13,7 @@ internal sealed class DisableApplicationAction(IContainmentStore store, ActiveCo
             return new ContainmentOutcome(false, incident.Subject, "not applied: the incident names no application");
         }
 
-        var block = new ContainmentBlock
-        {
-            Id = ContainmentBlock.NewId(),
-            Kind = ContainmentBlockKind.Application,
-            Value = application,
-            Action = Name,
-            IncidentId = incident.Id,
-            CreatedAt = timeProvider.GetUtcNow(),
-        };
-        await store.AddAsync(block, cancellationToken);
-        active.Invalidate();
+        var block = await blocks.PlaceAsync(ContainmentBlockKind.Application, application, Name, incident, null, null, cancellationToken);
         return new ContainmentOutcome(true, application, $"application disabled until lifted (block {block.Id})");
     }
 }

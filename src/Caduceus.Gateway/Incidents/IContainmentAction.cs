@@ -9,5 +9,8 @@ public interface IContainmentAction
 {
     string Name { get; }
 
-    Task<ContainmentOutcome> ExecuteAsync(Incident incident, CancellationToken cancellationToken);
+    /// <param name="incident">The incident acted on.</param>
+    /// <param name="argument">The order's argument (see <see cref="ContainmentActionNames.Arguments"/>); null for most.</param>
+    /// <param name="cancellationToken">Cancels the action.</param>
+    Task<ContainmentOutcome> ExecuteAsync(Incident incident, string? argument, CancellationToken cancellationToken);
 }

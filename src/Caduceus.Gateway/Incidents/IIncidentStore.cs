@@ -29,4 +29,10 @@ public interface IIncidentStore
 
     /// <summary>Closes an incident; false when there is no such incident or it is already closed.</summary>
     Task<bool> CloseAsync(string incidentId, DateTimeOffset closedAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the breach notification was made (or that a person documented why none is due); false when there
+    /// is no such incident.
+    /// </summary>
+    Task<bool> RecordNotificationAsync(string incidentId, DateTimeOffset notifiedAt, string note, CancellationToken cancellationToken);
 }

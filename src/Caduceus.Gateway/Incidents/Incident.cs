@@ -30,6 +30,18 @@ public sealed record Incident
 
     public DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>When the HIPAA breach notification was made, or a person recorded that none is due.</summary>
+    public DateTimeOffset? NotifiedAt { get; init; }
+
+    /// <summary>What the person recorded with <see cref="NotifiedAt"/> (who was notified, or why none is due); no PHI.</summary>
+    public string? NotificationNote { get; init; }
+
+    /// <summary>Whether the incident may be a HIPAA breach, so the 60-day notification clock runs (45 CFR 164.402/404).</summary>
+    public bool IsBreachCandidate => !Drill && Categories.Any(c => c.Contains(BreachClock.Rule, StringComparison.Ordinal));
+
+    /// <summary>For a possible breach, when notice is due at the latest (<see cref="BreachClock"/>); null otherwise.</summary>
+    public DateTimeOffset? NotificationDueAt => IsBreachCandidate ? BreachClock.DueAt(this) : null;
+
     public IReadOnlyList<IncidentEvent> Events { get; init; } = [];
 
     public IReadOnlyList<IncidentActionRecord> Actions { get; init; } = [];

@@ -43,6 +43,38 @@ internal static class IncidentEvents
         EventIds = [eventId],
     };
 
+    /// <summary>A person recording an incident's breach notification, as the audit trail keeps it (never the note, which is free text).</summary>
+    public static AuditRecord NotificationRecord(Incident incident, string actor, DateTimeOffset now) => new()
+    {
+        Time = now,
+        Kind = "incident",
+        Method = "ACTION",
+        Route = $"incidents/{incident.Id}/notification",
+        Status = 200,
+        Decision = AuditDecisions.Notified,
+        Code = "breach_notification",
+        KeyId = actor,
+        Application = incident.Application,
+        EventIds = [],
+    };
+
+    /// <summary>A person lifting a containment block, as the audit trail keeps it.</summary>
+    public static AuditRecord LiftRecord(ContainmentBlock block, string actor, DateTimeOffset now) => new()
+    {
+        Time = now,
+        Kind = "incident",
+        Method = "ACTION",
+        Route = block.IncidentId is null ? $"blocks/{block.Id}/lift" : $"incidents/{block.IncidentId}/lift",
+        Status = 200,
+        Decision = AuditDecisions.Lifted,
+        Code = block.Action,
+        KeyId = actor,
+        Application = block.Kind is ContainmentBlockKind.Application or ContainmentBlockKind.StrictPolicy or ContainmentBlockKind.Tools or ContainmentBlockKind.Reverification
+            ? block.Value
+            : null,
+        EventIds = [],
+    };
+
     private static Dictionary<string, int> EntityCounts(Incident incident)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);

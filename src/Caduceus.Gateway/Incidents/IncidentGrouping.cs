@@ -8,4 +8,7 @@ public enum IncidentGrouping
 
     /// <summary>The same protected application, whoever the callers are (e.g. a storm of failed verifications).</summary>
     Application,
+
+    /// <summary>The same source address (its keyed hash), whoever the callers are (e.g. credential stuffing from one host).</summary>
+    Source,
 }

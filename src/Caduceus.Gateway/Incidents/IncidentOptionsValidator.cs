@@ -40,12 +40,15 @@ internal sealed class IncidentOptionsValidator : IValidateOptions<IncidentOption
 
             if (!Enum.IsDefined(playbook.GroupBy) || !Enum.IsDefined(playbook.Severity))
             {
-                failures.Add($"{prefix}: GroupBy must be Principal or Application, Severity Low, Medium, High or Critical.");
+                failures.Add($"{prefix}: GroupBy must be Principal, Application or Source, Severity Low, Medium, High or Critical.");
             }
 
-            foreach (var action in playbook.Actions.Where(a => !ContainmentActionNames.All.Contains(a)))
+            foreach (var action in playbook.Actions)
             {
-                failures.Add($"{prefix}:Actions: '{action}' is not a containment action (known: {string.Join(", ", ContainmentActionNames.All)}).");
+                if (ContainmentOrder.Parse(action ?? "", out var problem) is null)
+                {
+                    failures.Add($"{prefix}:Actions: {problem}.");
+                }
             }
         }
 

@@ -1,15 +1,47 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
+using Markdig;
 
 namespace Caduceus.Gateway.Incidents;
 
 /// <summary>
-/// The post-incident report in Markdown: summary, timeline (evidence and actions in time order), scope (the PHI
-/// types involved, by count, never values) and the actions taken, with the fields people complete afterwards.
+/// The post-incident report in Markdown or as a self-contained HTML page: summary, timeline (evidence and actions in
+/// time order), scope (the PHI types involved, by count, never values), the actions taken, the breach assessment and
+/// clock where they apply, and the fields people complete afterwards.
 /// </summary>
 public static class IncidentReport
 {
-    public static string ToMarkdown(Incident incident)
+    // Raw HTML in the Markdown is escaped, not passed through: no text in a report can become markup.
+    private static readonly MarkdownPipeline HtmlPipeline = new MarkdownPipelineBuilder().UsePipeTables().UseEmphasisExtras().DisableHtml().Build();
+
+    /// <summary>The same report as one HTML page with its style inline (no scripts, no external resources).</summary>
+    public static string ToHtml(Incident incident, DateTimeOffset now)
+    {
+        var body = Markdown.ToHtml(ToMarkdown(incident, now), HtmlPipeline);
+        var title = WebUtility.HtmlEncode($"Incident {incident.Id}");
+        return $$"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <title>{{title}}</title>
+            <style>
+            body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; line-height: 1.45; }
+            table { border-collapse: collapse; margin: 1rem 0; width: 100%; }
+            th, td { border: 1px solid #8a8a8a; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+            th { background: #e8eef4; }
+            h1 { border-bottom: 2px solid #2b5d8a; padding-bottom: .3rem; }
+            </style>
+            </head>
+            <body>
+            {{body}}
+            </body>
+            </html>
+            """;
+    }
+
+    public static string ToMarkdown(Incident incident, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var markdown = new StringBuilder();
@@ -25,6 +57,10 @@ public static class IncidentReport
         Row(markdown, "Application", incident.Application ?? "unknown");
         Row(markdown, "Opened (discovered)", Time(incident.OpenedAt));
         Row(markdown, "Closed", incident.ClosedAt is { } closed ? Time(closed) : "not yet");
+        if (incident.Drill)
+        {
+            Row(markdown, "Drill", "yes: opened by a red-team drill; its playbook actions were simulated");
+        }
         markdown.AppendLine();
 
         markdown.AppendLine("## Timeline");
@@ -69,9 +105,9 @@ public static class IncidentReport
             markdown.AppendLine(CultureInfo.InvariantCulture, $"- {Time(action.Time)} {action.Action} on {action.Target} by {action.Actor}: {action.Outcome}");
         }
 
-        if (incident.Categories.Any(c => c.Contains(BreachRule, StringComparison.Ordinal)))
+        if (incident.IsBreachCandidate)
         {
-            AppendBreachAssessment(markdown, incident);
+            AppendBreachAssessment(markdown, incident, now);
         }
 
         markdown.AppendLine();
@@ -85,18 +121,14 @@ public static class IncidentReport
         return markdown.ToString();
     }
 
-    /// <summary>The HIPAA breach notification rule's risk assessment (45 CFR 164.402) and its clock.</summary>
-    public const string BreachRule = "164.402";
-
-    /// <summary>Notice to individuals is due without unreasonable delay and at the latest this long after discovery (45 CFR 164.404(b)).</summary>
-    public static readonly TimeSpan NotificationDeadline = TimeSpan.FromDays(60);
-
-    private static void AppendBreachAssessment(StringBuilder markdown, Incident incident)
+    private static void AppendBreachAssessment(StringBuilder markdown, Incident incident, DateTimeOffset now)
     {
         markdown.AppendLine();
         markdown.AppendLine("## HIPAA breach risk assessment (45 CFR 164.402)");
         markdown.AppendLine();
-        markdown.AppendLine(CultureInfo.InvariantCulture, $"Discovered: {Time(incident.OpenedAt)} UTC. Notification deadline unless a low probability of compromise is shown: **{Time(incident.OpenedAt + NotificationDeadline)} UTC** (60 days from discovery).");
+        markdown.AppendLine(CultureInfo.InvariantCulture, $"Discovered: {Time(incident.OpenedAt)} UTC. Notification deadline unless a low probability of compromise is shown: **{Time(BreachClock.DueAt(incident))} UTC** (60 days from discovery).");
+        markdown.AppendLine();
+        markdown.AppendLine(CultureInfo.InvariantCulture, $"Notification clock: **{ClockText(incident, now)}**.");
         markdown.AppendLine();
         markdown.AppendLine("| Factor | Assessment |");
         markdown.AppendLine("| --- | --- |");
@@ -105,6 +137,13 @@ public static class IncidentReport
         markdown.AppendLine("| 3. Whether the PHI was actually acquired or viewed | _To be completed; blocked answers were not delivered._ |");
         markdown.AppendLine("| 4. The extent to which the risk has been mitigated | _To be completed; see Actions taken._ |");
     }
+
+    private static string ClockText(Incident incident, DateTimeOffset now) => BreachClock.StateOf(incident, now) switch
+    {
+        BreachClockState.Stopped => $"stopped {Time(incident.NotifiedAt!.Value)} UTC ({incident.NotificationNote})",
+        BreachClockState.Overdue => $"OVERDUE by {(now - BreachClock.DueAt(incident)).Days} days",
+        var state => $"{state}, {(BreachClock.DueAt(incident) - now).Days} days left",
+    };
 
     private static string EventDetails(IncidentEvent securityEvent)
     {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Caduceus.Gateway.Incidents;
 
-/// <summary>Registers incident response: playbooks (validated at start-up), the store, containment actions and the worker.</summary>
+/// <summary>Registers incident response: playbooks (validated at start-up), the stores, containment and the worker.</summary>
 internal static class IncidentServiceCollectionExtensions
 {
     public static IServiceCollection AddIncidentResponse(this IServiceCollection services, IConfiguration configuration)
@@ -13,17 +13,40 @@ internal static class IncidentServiceCollectionExtensions
         services.AddOptions<IncidentOptions>().Bind(configuration.GetSection(IncidentOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IncidentOptions>, IncidentOptionsValidator>();
         services.AddSingleton<IncidentPlaybooks>();
-        services.AddSingleton<IIncidentStore, SqliteIncidentStore>();
-        services.AddSingleton<IContainmentStore, SqliteContainmentStore>();
-        services.AddSingleton<ActiveContainment>();
-        services.AddSingleton<ContainmentLifting>();
-        services.AddSingleton<IContainmentAction, RevokeKeyAction>();
-        services.AddSingleton<IContainmentAction, SuspendKeyAction>();
-        services.AddSingleton<IContainmentAction, DisableApplicationAction>();
-        services.AddSingleton<IncidentResponder>();
+        services.AddContainment();
         services.AddSingleton<IncidentInbox>();
         services.AddSingleton<ISecurityEventSink, IncidentEventSink>();
         services.AddHostedService<IncidentWorker>();
+        services.AddHostedService<BreachClockService>();
+        return services;
+    }
+
+    /// <summary>
+    /// What acting on incidents needs, for the gateway and for tools that work on its database without running it
+    /// (<see cref="OfflineIncidentResponse"/>): the stores, the containment actions, the responder and lifting.
+    /// </summary>
+    internal static IServiceCollection AddContainment(this IServiceCollection services)
+    {
+        services.AddSingleton<IIncidentStore, SqliteIncidentStore>();
+        services.AddSingleton<IContainmentStore, SqliteContainmentStore>();
+        services.AddSingleton<IDrillStore, SqliteDrillStore>();
+        services.AddSingleton<ActiveContainment>();
+        services.AddSingleton<ContainmentBlocks>();
+        services.AddSingleton(sp => new ContainmentLifting(
+            sp.GetRequiredService<IContainmentStore>(),
+            sp.GetRequiredService<IIncidentStore>(),
+            sp.GetRequiredService<Audit.IAuditLog>(),
+            sp.GetRequiredService<ActiveContainment>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IContainmentAction, RevokeKeyAction>();
+        services.AddSingleton<IContainmentAction, SuspendKeyAction>();
+        services.AddSingleton<IContainmentAction, DisableApplicationAction>();
+        services.AddSingleton<IContainmentAction, BlockAddressAction>();
+        services.AddSingleton<IContainmentAction, StrictPolicyAction>();
+        services.AddSingleton<IContainmentAction, DisableToolsAction>();
+        services.AddSingleton<IContainmentAction, ForceReverificationAction>();
+        services.AddSingleton<IncidentResponder>();
+        services.AddSingleton<DrillRegistry>();
         return services;
     }
 }

@@ -16,6 +16,7 @@ internal sealed partial class IncidentWorker(
     IncidentInbox inbox,
     IncidentPlaybooks playbooks,
     IIncidentStore store,
+    IDrillStore drills,
     IncidentResponder responder,
     SecurityEventBus events,
     TimeProvider timeProvider,
@@ -105,7 +106,7 @@ internal sealed partial class IncidentWorker(
         }
     }
 
-    private static string Actor(Playbook playbook) => "playbook:" + playbook.Name;
+    private static string Actor(Playbook playbook) => IncidentResponder.PlaybookActorPrefix + playbook.Name;
 
     private Queue<SecurityEvent> Window(Playbook playbook, string subject, SecurityEvent securityEvent)
     {
@@ -136,6 +137,7 @@ internal sealed partial class IncidentWorker(
             Severity = playbook.Severity,
             Categories = playbook.Categories,
             Status = IncidentStatus.Open,
+            Drill = trigger.Principal is { } principal && await drills.ActiveForAsync(principal, now, cancellationToken) is not null,
             OpenedAt = now,
             UpdatedAt = now,
             Events = evidence,
@@ -151,7 +153,7 @@ internal sealed partial class IncidentWorker(
     }
 
     private static IncidentEvent Evidence(SecurityEvent securityEvent) =>
-        new(securityEvent.Id, securityEvent.Time, securityEvent.Type, securityEvent.Code, securityEvent.Route, securityEvent.EntityCounts);
+        new(securityEvent.Id, securityEvent.Time, securityEvent.Type, securityEvent.Code, securityEvent.Route, securityEvent.EntityCounts, securityEvent.Source);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {IncidentId} opened by playbook {Playbook} from {EventCount} events")]
     private static partial void LogOpened(ILogger logger, string incidentId, string playbook, int eventCount);

@@ -22,7 +22,7 @@ public sealed class Playbook
         GroupBy = options.GroupBy;
         Severity = options.Severity;
         Categories = [.. options.Categories];
-        Actions = [.. options.Actions];
+        Actions = options.Actions.Select(a => ContainmentOrder.Parse(a, out _) ?? throw new ArgumentException($"'{a}' is not a containment order.", nameof(options))).ToArray();
     }
 
     /// <summary>The subject of events that name neither caller nor application; such events never join other incidents.</summary>
@@ -40,7 +40,7 @@ public sealed class Playbook
 
     public IReadOnlyList<string> Categories { get; }
 
-    public IReadOnlyList<string> Actions { get; }
+    public IReadOnlyList<ContainmentOrder> Actions { get; }
 
     public bool Matches(SecurityEvent securityEvent)
     {
@@ -54,6 +54,11 @@ public sealed class Playbook
     public string SubjectOf(SecurityEvent securityEvent)
     {
         ArgumentNullException.ThrowIfNull(securityEvent);
-        return (GroupBy == IncidentGrouping.Principal ? securityEvent.Principal : securityEvent.Application) ?? UnknownSubject;
+        return GroupBy switch
+        {
+            IncidentGrouping.Principal => securityEvent.Principal,
+            IncidentGrouping.Source => securityEvent.Source,
+            _ => securityEvent.Application,
+        } ?? UnknownSubject;
     }
 }

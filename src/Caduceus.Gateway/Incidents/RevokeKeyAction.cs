@@ -11,7 +11,7 @@ public sealed class RevokeKeyAction(IApiKeyStore keys) : IContainmentAction
 {
     public string Name => ContainmentActionNames.RevokeKey;
 
-    public async Task<ContainmentOutcome> ExecuteAsync(Incident incident, CancellationToken cancellationToken)
+    public async Task<ContainmentOutcome> ExecuteAsync(Incident incident, string? argument, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var key = await keys.GetAsync(incident.Subject, cancellationToken);

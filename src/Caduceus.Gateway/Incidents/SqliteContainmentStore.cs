@@ -6,14 +6,14 @@ namespace Caduceus.Gateway.Incidents;
 /// <summary>Containment blocks in the gateway database (table <c>containment_blocks</c>, times in Unix milliseconds).</summary>
 public sealed class SqliteContainmentStore(GatewayDatabase database) : IContainmentStore
 {
-    private const string Columns = "id, kind, value, action, incident_id, created_at, until, lifted_at";
+    private const string Columns = "id, kind, value, action, incident_id, created_at, until, lifted_at, detail";
 
     public async Task AddAsync(ContainmentBlock block, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(block);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO containment_blocks ({Columns}) VALUES ($id, $kind, $value, $action, $incident, $created, $until, NULL)";
+        command.CommandText = $"INSERT INTO containment_blocks ({Columns}) VALUES ($id, $kind, $value, $action, $incident, $created, $until, NULL, $detail)";
         command.Parameters.AddWithValue("$id", block.Id);
         command.Parameters.AddWithValue("$kind", block.Kind.ToString());
         command.Parameters.AddWithValue("$value", block.Value);
@@ -21,6 +21,7 @@ public sealed class SqliteContainmentStore(GatewayDatabase database) : IContainm
         command.Parameters.AddWithValue("$incident", (object?)block.IncidentId ?? DBNull.Value);
         command.Parameters.AddWithValue("$created", block.CreatedAt.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$until", (object?)block.Until?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$detail", (object?)block.Detail ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -70,5 +71,6 @@ public sealed class SqliteContainmentStore(GatewayDatabase database) : IContainm
         CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
         Until = reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
         LiftedAt = reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+        Detail = reader.IsDBNull(8) ? null : reader.GetString(8),
     };
 }

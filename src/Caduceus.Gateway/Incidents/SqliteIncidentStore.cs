@@ -10,7 +10,7 @@ namespace Caduceus.Gateway.Incidents;
 /// </summary>
 public sealed class SqliteIncidentStore(GatewayDatabase database) : IIncidentStore
 {
-    private const string Columns = "id, playbook, subject, application, severity, categories, status, drill, opened_at, updated_at, closed_at";
+    private const string Columns = "id, playbook, subject, application, severity, categories, status, drill, opened_at, updated_at, closed_at, notified_at, notification_note";
 
     public async Task CreateAsync(Incident incident, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ public sealed class SqliteIncidentStore(GatewayDatabase database) : IIncidentSto
             command.Transaction = transaction;
             command.CommandText = $"""
                 INSERT INTO incidents ({Columns})
-                VALUES ($id, $playbook, $subject, $application, $severity, $categories, $status, $drill, $opened, $updated, NULL)
+                VALUES ($id, $playbook, $subject, $application, $severity, $categories, $status, $drill, $opened, $updated, NULL, NULL, NULL)
                 """;
             command.Parameters.AddWithValue("$id", incident.Id);
             command.Parameters.AddWithValue("$playbook", incident.Playbook);
@@ -146,13 +146,24 @@ public sealed class SqliteIncidentStore(GatewayDatabase database) : IIncidentSto
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    public async Task<bool> RecordNotificationAsync(string incidentId, DateTimeOffset notifiedAt, string note, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE incidents SET notified_at = $at, notification_note = $note, updated_at = max(updated_at, $at) WHERE id = $id";
+        command.Parameters.AddWithValue("$id", incidentId);
+        command.Parameters.AddWithValue("$at", notifiedAt.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$note", note);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     private static async Task InsertEventsAsync(SqliteConnection connection, SqliteTransaction transaction, string incidentId, IReadOnlyList<IncidentEvent> events, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT OR IGNORE INTO incident_events (incident_id, event_id, time, type, code, route, entity_counts)
-            VALUES ($incident, $event, $time, $type, $code, $route, $counts)
+            INSERT OR IGNORE INTO incident_events (incident_id, event_id, time, type, code, route, entity_counts, source)
+            VALUES ($incident, $event, $time, $type, $code, $route, $counts, $source)
             """;
         command.Parameters.AddWithValue("$incident", incidentId);
         var eventId = command.Parameters.Add("$event", SqliteType.Text);
@@ -161,6 +172,7 @@ public sealed class SqliteIncidentStore(GatewayDatabase database) : IIncidentSto
         var code = command.Parameters.Add("$code", SqliteType.Text);
         var route = command.Parameters.Add("$route", SqliteType.Text);
         var counts = command.Parameters.Add("$counts", SqliteType.Text);
+        var source = command.Parameters.Add("$source", SqliteType.Text);
         foreach (var evidence in events)
         {
             eventId.Value = evidence.EventId;
@@ -169,6 +181,7 @@ public sealed class SqliteIncidentStore(GatewayDatabase database) : IIncidentSto
             code.Value = (object?)evidence.Code ?? DBNull.Value;
             route.Value = (object?)evidence.Route ?? DBNull.Value;
             counts.Value = string.Join(';', evidence.EntityCounts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value.ToString(CultureInfo.InvariantCulture)}"));
+            source.Value = (object?)evidence.Source ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -193,7 +206,7 @@ public sealed class SqliteIncidentStore(GatewayDatabase database) : IIncidentSto
     private static async Task<IReadOnlyList<IncidentEvent>> ReadEventsAsync(SqliteConnection connection, string incidentId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT event_id, time, type, code, route, entity_counts FROM incident_events WHERE incident_id = $id ORDER BY time, event_id";
+        command.CommandText = "SELECT event_id, time, type, code, route, entity_counts, source FROM incident_events WHERE incident_id = $id ORDER BY time, event_id";
         command.Parameters.AddWithValue("$id", incidentId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<IncidentEvent>();
@@ -205,7 +218,8 @@ public sealed class SqliteIncidentStore(GatewayDatabase database) : IIncidentSto
                 reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
-                ParseCounts(reader.GetString(5))));
+                ParseCounts(reader.GetString(5)),
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
 
         return events;
@@ -240,6 +254,8 @@ public sealed class SqliteIncidentStore(GatewayDatabase database) : IIncidentSto
         OpenedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
         UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
         ClosedAt = reader.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
+        NotifiedAt = reader.IsDBNull(11) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(11)),
+        NotificationNote = reader.IsDBNull(12) ? null : reader.GetString(12),
     };
 
     private static Dictionary<string, int> ParseCounts(string text) =>

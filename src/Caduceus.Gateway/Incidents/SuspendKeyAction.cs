@@ -8,12 +8,12 @@ namespace Caduceus.Gateway.Incidents;
 /// Refuses the incident's caller (an API key or an OIDC identity) for <see cref="IncidentOptions.SuspensionDuration"/>;
 /// reversible: a person can lift it sooner. Like <see cref="RevokeKeyAction"/>, it leaves shared service keys alone.
 /// </summary>
-internal sealed class SuspendKeyAction(IContainmentStore store, ActiveContainment active, IApiKeyStore keys, IOptions<IncidentOptions> options, TimeProvider timeProvider)
+internal sealed class SuspendKeyAction(ContainmentBlocks blocks, IApiKeyStore keys, IOptions<IncidentOptions> options)
     : IContainmentAction
 {
     public string Name => ContainmentActionNames.SuspendKey;
 
-    public async Task<ContainmentOutcome> ExecuteAsync(Incident incident, CancellationToken cancellationToken)
+    public async Task<ContainmentOutcome> ExecuteAsync(Incident incident, string? argument, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
         if (incident.Subject == Playbook.UnknownSubject)
@@ -26,19 +26,8 @@ internal sealed class SuspendKeyAction(IContainmentStore store, ActiveContainmen
             return new ContainmentOutcome(false, key.Id, "not applied: a service key serves a whole application; use disable_application if that is intended");
         }
 
-        var now = timeProvider.GetUtcNow();
-        var block = new ContainmentBlock
-        {
-            Id = ContainmentBlock.NewId(),
-            Kind = ContainmentBlockKind.Principal,
-            Value = incident.Subject,
-            Action = Name,
-            IncidentId = incident.Id,
-            CreatedAt = now,
-            Until = now + options.Value.SuspensionDuration,
-        };
-        await store.AddAsync(block, cancellationToken);
-        active.Invalidate();
+        var block = await blocks.PlaceAsync(
+            ContainmentBlockKind.Principal, incident.Subject, Name, incident, blocks.Now + options.Value.SuspensionDuration, null, cancellationToken);
         return new ContainmentOutcome(true, incident.Subject, $"caller suspended until {block.Until:yyyy-MM-dd HH:mm:ss} UTC (block {block.Id}; lift it to end sooner)");
     }
 }

@@ -18,7 +18,17 @@ internal sealed class ChatExchange(HttpContext httpContext, string applicationNa
 
     public string ApplicationName { get; } = applicationName;
 
-    public ApplicationOptions Application { get; } = application;
+    /// <summary>
+    /// The application's settings for this exchange: as configured, or tightened by an incident's containment (see
+    /// <see cref="Incidents.ContainmentRestrictionStage"/>).
+    /// </summary>
+    public ApplicationOptions Application { get; set; } = application;
+
+    /// <summary>
+    /// Caller verifications from before this time do not count (an incident forced callers to verify again); null when
+    /// no such containment is in force.
+    /// </summary>
+    public DateTimeOffset? VerifiedNoEarlierThan { get; set; }
 
     public string KeyId { get; } = keyId;
 

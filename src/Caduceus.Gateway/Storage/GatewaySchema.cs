@@ -148,6 +148,24 @@ internal static class GatewaySchema
             wrapped_at    INTEGER NOT NULL
         );
         """,
+
+        // 6: incident response, second part: the hashed source of each piece of evidence, a detail on blocks (the
+        // tool a block disables), the breach notification clock, and drills (callers whose incidents are practice).
+        """
+        ALTER TABLE incident_events ADD COLUMN source TEXT;
+        ALTER TABLE containment_blocks ADD COLUMN detail TEXT;
+        ALTER TABLE incidents ADD COLUMN notified_at INTEGER;
+        ALTER TABLE incidents ADD COLUMN notification_note TEXT;
+        CREATE TABLE drills (
+            id         TEXT PRIMARY KEY,
+            principal  TEXT NOT NULL,
+            label      TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            ends_at    INTEGER NOT NULL,
+            ended_at   INTEGER
+        );
+        CREATE INDEX drills_principal ON drills (principal, ends_at);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -4,7 +4,8 @@ namespace Caduceus.Gateway.Verification;
 
 /// <summary>
 /// Looks up whom the caller of this conversation was verified as, for the answer's inspection to hold PHI to. Without
-/// a conversation id there is no verification, so every answer is treated as going to an unverified caller.
+/// a conversation id there is no verification, so every answer is treated as going to an unverified caller; nor is
+/// there when an incident forced callers to verify again after this one did.
 /// </summary>
 internal sealed class CallerVerificationStage(CallerVerifier verifier, IPatientDirectory? directory = null) : IChatStage
 {
@@ -13,7 +14,7 @@ internal sealed class CallerVerificationStage(CallerVerifier verifier, IPatientD
         if (exchange.Application.CallerVerification.Required && exchange.ConversationId is { } conversationId && directory is not null)
         {
             var state = verifier.Current(ConversationScope.IdFor(exchange.ApplicationName, exchange.KeyId, conversationId));
-            if (state is { IsVerified: true, PatientId: { } patientId })
+            if (state is { IsVerified: true, PatientId: { } patientId } && !(state.VerifiedAt < exchange.VerifiedNoEarlierThan))
             {
                 exchange.VerifiedPatient = await directory.GetAsync(patientId, exchange.RequestAborted);
             }

@@ -117,7 +117,7 @@ internal sealed class CallerVerifier(IPatientDirectory? directory, IOneTimeCodeS
 
     private VerificationResult Verify(VerificationAttempt attempt, string patientId, DateTimeOffset now)
     {
-        var verified = new ConversationVerification(VerificationStatus.Verified, patientId, now + attempt.Options.VerifiedLifetime, null);
+        var verified = new ConversationVerification(VerificationStatus.Verified, patientId, now + attempt.Options.VerifiedLifetime, null) { VerifiedAt = now };
         Store(attempt.ConversationKey, verified);
         _failures.Clear(ConversationFailures(attempt));
         return new VerificationResult(VerificationOutcome.Verified, verified);

@@ -78,7 +78,67 @@ public sealed class IncidentsCommandTests
         Assert.Equal(["suspend_key", "lift"], actions);
     }
 
+    [Fact]
+    public async Task Act_from_the_command_line_is_audited_on_the_same_chain_and_lift_too()
+    {
+        var workDir = NewWorkDir();
+        var keyId = await CreateKeyAsync(workDir, "patient");
+        var incident = await StoreIncidentAsync(workDir, keyId);
+
+        var (actExit, actOut, actErr) = await CliProcess.RunAsync(workDir, null, "incidents", "act", incident.Id, "--action", "disable_tools", "--tool", "lookup_patient");
+        var blockId = System.Text.RegularExpressions.Regex.Match(actOut, "blk_[0-9a-f]{32}").Value;
+        var (liftExit, _, _) = await CliProcess.RunAsync(workDir, null, "incidents", "lift", blockId);
+        var (searchExit, contained, _) = await CliProcess.RunAsync(workDir, null, "audit", "search", "--decision", "contained", "--json");
+        var (_, lifted, _) = await CliProcess.RunAsync(workDir, null, "audit", "search", "--decision", "lifted", "--json");
+        var (verifyExit, verifyOut, verifyErr) = await CliProcess.RunAsync(workDir, null, "audit", "verify");
+
+        Assert.True(actExit == 0, actOut + actErr);
+        Assert.Contains("tool 'lookup_patient' disabled", actOut, StringComparison.Ordinal);
+        Assert.Equal((0, 0), (liftExit, searchExit));
+        Assert.Contains($"incidents/{incident.Id}/disable_tools", contained, StringComparison.Ordinal);
+        Assert.Contains($"incidents/{incident.Id}/lift", lifted, StringComparison.Ordinal);
+        Assert.True(verifyExit == 0, verifyOut + verifyErr);
+    }
+
+    [Fact]
+    public async Task Notify_stops_the_breach_clock_and_drills_start_list_and_end()
+    {
+        var workDir = NewWorkDir();
+        var keyId = await CreateKeyAsync(workDir, "patient");
+        var incident = await StoreIncidentAsync(workDir, keyId, DefaultPlaybooks.All[DefaultPlaybooks.PhiExfiltration].Categories);
+
+        var (notifyExit, _, notifyErr) = await CliProcess.RunAsync(workDir, null, "incidents", "notify", incident.Id, "--note", "letters mailed", "--at", "2026-11-28T10:00Z");
+        var (futureExit, _, _) = await CliProcess.RunAsync(workDir, null, "incidents", "notify", incident.Id, "--note", "x", "--at", "2999-01-01T00:00Z");
+        var (_, shown, _) = await CliProcess.RunAsync(workDir, null, "incidents", "show", incident.Id, "--json");
+        var (htmlExit, html, _) = await CliProcess.RunAsync(workDir, null, "incidents", "report", incident.Id, "--format", "html");
+        var (startExit, started, startErr) = await CliProcess.RunAsync(workDir, null, "incidents", "drills", "start", "--principal", keyId, "--for", "15m");
+        var (tooLongExit, _, _) = await CliProcess.RunAsync(workDir, null, "incidents", "drills", "start", "--principal", keyId, "--for", "3d");
+        var drillId = System.Text.RegularExpressions.Regex.Match(started, "drl_[0-9a-f]{32}").Value;
+        var (_, running, _) = await CliProcess.RunAsync(workDir, null, "incidents", "drills", "list", "--json");
+        var (endExit, _, _) = await CliProcess.RunAsync(workDir, null, "incidents", "drills", "end", drillId);
+        var (endAgainExit, _, _) = await CliProcess.RunAsync(workDir, null, "incidents", "drills", "end", drillId);
+        var (_, afterEnd, _) = await CliProcess.RunAsync(workDir, null, "incidents", "drills", "list", "--json");
+
+        Assert.True(notifyExit == 0, notifyErr);
+        Assert.Equal(2, futureExit);
+        var stored = JsonDocument.Parse(shown).RootElement;
+        Assert.Equal("letters mailed", stored.GetProperty("notification_note").GetString());
+        Assert.StartsWith("2026-11-28T10:00:00", stored.GetProperty("notified_at").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, htmlExit);
+        Assert.Contains("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("stopped 2026-11-28 10:00:00.000 UTC (letters mailed)", html, StringComparison.Ordinal);
+        Assert.True(startExit == 0, startErr);
+        Assert.Equal(2, tooLongExit);
+        Assert.Equal(drillId, Assert.Single(JsonDocument.Parse(running).RootElement.EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal((0, 2), (endExit, endAgainExit));
+        Assert.Empty(JsonDocument.Parse(afterEnd).RootElement.EnumerateArray());
+    }
+
     [Theory]
+    [InlineData("incidents", "act", "inc_missing", "--action", "strict_policy", "--tool", "x")]
+    [InlineData("incidents", "notify", "inc_missing", "--note", "x")]
+    [InlineData("incidents", "drills", "end", "drl_missing")]
+    [InlineData("incidents", "report", "inc_missing", "--format", "pdf")]
     [InlineData("incidents", "lift", "blk_missing")]
     [InlineData("incidents", "show", "inc_missing")]
     [InlineData("incidents", "report", "inc_missing")]
@@ -105,7 +165,7 @@ public sealed class IncidentsCommandTests
         return JsonDocument.Parse(stdout).RootElement.GetProperty("id").GetString()!;
     }
 
-    private static async Task<Incident> StoreIncidentAsync(string workDir, string keyId)
+    private static async Task<Incident> StoreIncidentAsync(string workDir, string keyId, IReadOnlyList<string>? categories = null)
     {
         var database = new GatewayDatabase(Microsoft.Extensions.Options.Options.Create(new GatewayOptions { DataDirectory = Path.Combine(workDir, "caduceus-data") }));
         var opened = DateTimeOffset.UtcNow;
@@ -116,7 +176,7 @@ public sealed class IncidentsCommandTests
             Subject = keyId,
             Application = "default",
             Severity = IncidentSeverity.High,
-            Categories = ["OWASP LLM01:2025 Prompt Injection"],
+            Categories = categories ?? ["OWASP LLM01:2025 Prompt Injection"],
             Status = IncidentStatus.Open,
             OpenedAt = opened,
             UpdatedAt = opened,

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Caduceus.Cli.Commands.Keys;
+using Caduceus.Gateway.Incidents;
 
 namespace Caduceus.Cli.Commands.Incidents;
 
@@ -17,10 +19,19 @@ internal static class IncidentsCommand
         command.Subcommands.Add(IncidentsLiftCommand.Create());
         command.Subcommands.Add(IncidentsCloseCommand.Create());
         command.Subcommands.Add(IncidentsReportCommand.Create());
+        command.Subcommands.Add(IncidentsNotifyCommand.Create());
+        command.Subcommands.Add(IncidentsDrillsCommand.Create());
         return command;
     }
 
     public static Argument<string> IdArgument() => new("id") { Description = "The incident's id (inc_...), as 'incidents list' shows it." };
 
     public static string NotFound(string id) => $"there is no incident with id '{id}'";
+
+    /// <summary>The gateway's own incident response on its database, for verbs that change something (and audit it).</summary>
+    public static OfflineIncidentResponse OpenResponse(KeyStoreSession session) =>
+        new(session.Options, session.Database, session.Store, KeyStoreSession.Clock);
+
+    /// <summary>Who ordered a change from the command line, as incidents and the audit trail record it.</summary>
+    public static string Actor => "cli:" + Environment.UserName;
 }

@@ -4,18 +4,18 @@ using Caduceus.Gateway.Incidents;
 
 namespace Caduceus.Cli.Commands.Incidents;
 
-/// <summary><c>caduceus incidents lift BLOCK_ID</c>: ends a suspension or an application block early.</summary>
+/// <summary><c>caduceus incidents lift BLOCK_ID</c>: ends a containment block early (audited).</summary>
 internal static class IncidentsLiftCommand
 {
     public static Command Create()
     {
         var id = new Argument<string>("block-id") { Description = "The containment block's id (blk_...), as the incident's actions name it." };
-        var command = new Command("lift", "Lift a containment block (a suspended caller or disabled application); running gateways follow within a second.") { id };
+        var command = new Command("lift", "Lift a containment block (a suspension, address block, disabled application or tools, strict policy); running gateways follow within a second.") { id };
         command.SetAction((parse, cancellationToken) => KeyStoreSession.RunAsync(parse.GetValue(CaduceusCommand.ConfigOption), async session =>
         {
             var blockId = parse.GetValue(id)!;
-            var containment = new OfflineContainment(session.Database, session.Store, session.Options.Incidents, KeyStoreSession.Clock);
-            var (block, wasActive) = await containment.Lifting.LiftAsync(blockId, "cli:" + Environment.UserName, cancellationToken);
+            await using var response = IncidentsCommand.OpenResponse(session);
+            var (block, wasActive) = await response.Lifting.LiftAsync(blockId, IncidentsCommand.Actor, cancellationToken);
             if (block is null)
             {
                 return CommandErrors.Fail($"there is no containment block with id '{blockId}'");

@@ -29,17 +29,19 @@ internal static class IncidentsListCommand
                 return ExitCodes.Success;
             }
 
-            var table = new Table().AddColumns("Id", "Opened (UTC)", "Playbook", "Severity", "Status", "Subject", "Application");
+            var now = KeyStoreSession.Clock.GetUtcNow();
+            var table = new Table().AddColumns("Id", "Opened (UTC)", "Playbook", "Severity", "Status", "Subject", "Application", "Breach clock");
             foreach (var incident in incidents)
             {
                 table.AddRow(
-                    Markup.Escape(incident.Id),
+                    Markup.Escape(incident.Id) + (incident.Drill ? " [grey](drill)[/]" : ""),
                     KeyOutput.Time(incident.OpenedAt),
                     Markup.Escape(incident.Playbook),
                     incident.Severity.ToString(),
                     incident.Status.ToString(),
                     Markup.Escape(incident.Subject),
-                    Markup.Escape(incident.Application ?? "-"));
+                    Markup.Escape(incident.Application ?? "-"),
+                    ClockCell(incident, now));
             }
 
             AnsiConsole.Write(table);
@@ -47,4 +49,13 @@ internal static class IncidentsListCommand
         }));
         return command;
     }
+
+    private static string ClockCell(Incident incident, DateTimeOffset now) => BreachClock.StateOf(incident, now) switch
+    {
+        BreachClockState.NotApplicable => "-",
+        BreachClockState.Stopped => "notified",
+        BreachClockState.Overdue => "[red]OVERDUE[/]",
+        BreachClockState.DueSoon => $"[yellow]due {KeyOutput.Time(BreachClock.DueAt(incident))}[/]",
+        _ => $"due {KeyOutput.Time(BreachClock.DueAt(incident))}",
+    };
 }

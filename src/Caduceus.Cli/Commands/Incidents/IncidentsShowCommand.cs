@@ -24,7 +24,7 @@ internal static class IncidentsShowCommand
 
             Console.Write(parse.GetValue(json)
                 ? JsonSerializer.Serialize(incident, IncidentJsonContext.Default.Incident) + Environment.NewLine
-                : IncidentReport.ToMarkdown(incident));
+                : IncidentReport.ToMarkdown(incident, KeyStoreSession.Clock.GetUtcNow()));
             return ExitCodes.Success;
         }));
         return command;

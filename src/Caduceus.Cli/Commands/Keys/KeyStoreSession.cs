@@ -52,7 +52,7 @@ internal sealed class KeyStoreSession
         {
             return await action(new KeyStoreSession(options, database, store));
         }
-        catch (SqliteException exception)
+        catch (System.Data.Common.DbException exception)
         {
             return CommandErrors.Fail($"the key store in '{Path.GetFullPath(options.DataDirectory)}' could not be used: {exception.Message}");
         }

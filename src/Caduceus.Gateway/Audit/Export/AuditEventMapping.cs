@@ -68,7 +68,7 @@ internal static class AuditEventMapping
     /// <summary>Answered (allowed, redacted) is success; refused by a safeguard is a minor failure; an upstream or gateway fault is serious, and the gateway's own 500 major.</summary>
     internal static AuditEvent.AuditEventOutcome OutcomeOf(AuditRecord record) => record.Decision switch
     {
-        AuditDecisions.Allowed or AuditDecisions.Redacted or AuditDecisions.Contained => AuditEvent.AuditEventOutcome.N0,
+        AuditDecisions.Allowed or AuditDecisions.Redacted or AuditDecisions.Contained or AuditDecisions.Lifted or AuditDecisions.Notified => AuditEvent.AuditEventOutcome.N0,
         AuditDecisions.Blocked or AuditDecisions.Refused or AuditDecisions.NotApplied => AuditEvent.AuditEventOutcome.N4,
         _ when record.Status == 500 => AuditEvent.AuditEventOutcome.N12,
         _ => AuditEvent.AuditEventOutcome.N8,

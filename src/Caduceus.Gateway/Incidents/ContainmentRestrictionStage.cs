@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using Caduceus.Gateway.Configuration;
+using Caduceus.Gateway.Pipeline;
+
+namespace Caduceus.Gateway.Incidents;
+
+/// <summary>
+/// First stage of the chat pipeline: when an incident's containment tightens the exchange's application (strict
+/// policy, disabled tools, forced re-verification), the rest of the pipeline sees the tightened settings. The
+/// tightened settings are built once per set of blocks, so the hot path pays a dictionary lookup.
+/// </summary>
+internal sealed class ContainmentRestrictionStage(ActiveContainment containment) : IChatStage
+{
+    private const int MaxCachedVariants = 256;
+
+    private readonly ConcurrentDictionary<string, ApplicationOptions> _variants = new(StringComparer.Ordinal);
+
+    public async ValueTask InvokeAsync(ChatExchange exchange, ChatStageDelegate next)
+    {
+        var snapshot = await containment.CurrentAsync(exchange.RequestAborted);
+        if (snapshot.HasApplicationRestrictions)
+        {
+            var restrictions = snapshot.RestrictionsOf(exchange.ApplicationName, containment.Clock.GetUtcNow()).ToArray();
+            if (restrictions.Length > 0)
+            {
+                Apply(exchange, restrictions);
+            }
+        }
+
+        await next(exchange);
+    }
+
+    private void Apply(ChatExchange exchange, ContainmentBlock[] restrictions)
+    {
+        if (restrictions.Where(b => b.Kind == ContainmentBlockKind.Reverification).Select(b => (DateTimeOffset?)b.CreatedAt).Max() is { } since)
+        {
+            exchange.VerifiedNoEarlierThan = since;
+        }
+
+        var tightening = restrictions.Where(b => b.Kind != ContainmentBlockKind.Reverification).ToArray();
+        if (tightening.Length == 0)
+        {
+            return;
+        }
+
+        var variantKey = exchange.ApplicationName + "\n" + string.Join('\n', tightening.Select(b => b.Id).Order(StringComparer.Ordinal));
+        if (_variants.Count >= MaxCachedVariants)
+        {
+            _variants.Clear();
+        }
+
+        exchange.Application = _variants.GetOrAdd(variantKey, _ => Tighten(exchange.Application, tightening));
+    }
+
+    private static ApplicationOptions Tighten(ApplicationOptions application, ContainmentBlock[] blocks)
+    {
+        if (blocks.Any(b => b.Kind == ContainmentBlockKind.StrictPolicy))
+        {
+            return StrictPolicy.Apply(application);
+        }
+
+        var tools = blocks.Where(b => b.Kind == ContainmentBlockKind.Tools).ToArray();
+        return tools.Any(b => b.Detail is null)
+            ? StrictPolicy.WithoutTools(application, null)
+            : StrictPolicy.WithoutTools(application, tools.Select(b => b.Detail!).ToHashSet(StringComparer.Ordinal));
+    }
+}
