@@ -14,6 +14,9 @@ public sealed class ApplicationOptions
 
     public DetectionOptions Detection { get; set; } = new();
 
+    /// <summary>This application's own request rate, token budgets and <c>max_tokens</c> ceiling, over the <c>Limits</c> defaults.</summary>
+    public Limits.UsageLimitOverrides Limits { get; set; } = new();
+
     /// <summary>Whether callers must prove who they are before answers may carry a patient's PHI.</summary>
     public CallerVerificationOptions CallerVerification { get; set; } = new();
 
