@@ -12,7 +12,7 @@ namespace Caduceus.Gateway.Limits;
 /// after <see cref="UsageLimitsOptions.RedisRetryInterval"/>.
 /// </summary>
 internal sealed class FallbackUsageCounterStore(
-    RedisUsageCounterStore shared,
+    IUsageCounterStore shared,
     InMemoryUsageCounterStore local,
     TimeSpan retryInterval,
     SecurityEventBus events,
