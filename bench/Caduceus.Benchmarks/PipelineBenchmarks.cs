@@ -126,6 +126,11 @@ public class PipelineBenchmarks
             {
                 ["DataDirectory"] = _dataDirectory,
                 [$"Applications:{GatewayOptions.DefaultApplicationName}:Upstream:BaseUrl"] = "http://upstream.invalid/v1",
+
+                // One key sends every measured request: the limits stay in the pipeline but never refuse.
+                ["Limits:RequestsPerMinute"] = "1000000",
+                ["Limits:TokensPerHour"] = "1000000000000",
+                ["Limits:TokensPerDay"] = "1000000000000",
             })
             .Build();
 

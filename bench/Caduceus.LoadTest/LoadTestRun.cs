@@ -30,7 +30,14 @@ internal static class LoadTestRun
             var gatewayDirectory = workDirectory.CreateSubdirectory("gateway").FullName;
 
             progress.WriteLine($"Starting the test model on port {ports[0]} and the gateway on port {ports[1]} from {cli}...");
-            var gatewayEnvironment = new Dictionary<string, string>(options.ServerEnvironment, StringComparer.Ordinal) { [BootstrapKeyVariable] = apiKey };
+            // One key sends the whole load: the per-key limits are raised so they count but never refuse (--gateway-env overrides).
+            var gatewayEnvironment = new Dictionary<string, string>(options.ServerEnvironment, StringComparer.Ordinal)
+            {
+                [BootstrapKeyVariable] = apiKey,
+                ["CADUCEUS_Limits__RequestsPerMinute"] = "1000000",
+                ["CADUCEUS_Limits__TokensPerHour"] = "1000000000000",
+                ["CADUCEUS_Limits__TokensPerDay"] = "1000000000000",
+            };
             foreach (var (key, value) in options.GatewayEnvironment)
             {
                 gatewayEnvironment[key] = value;

@@ -66,4 +66,16 @@ public static class SecurityEventTypes
     /// use, token volume) for a key, an application or a conversation. The code names the metric.
     /// </summary>
     public const string AnomalyDetected = "anomaly.detected";
+
+    /// <summary>
+    /// A caller used up its request rate or token budget (OWASP LLM10, unbounded consumption) and was refused with
+    /// 429. The code is <c>rate_limit_exceeded</c> or <c>token_budget_exceeded</c>.
+    /// </summary>
+    public const string LimitExceeded = "limit.exceeded";
+
+    /// <summary>
+    /// The shared store of rate limits and token budgets (Redis) could not be reached: each instance counts on its
+    /// own until it is back. Raised once per outage.
+    /// </summary>
+    public const string LimitStoreUnavailable = "limit.store_unavailable";
 }

@@ -54,6 +54,15 @@ public static class RefusalCodes
     public const string InvalidRequest = "invalid_request";
     public const string RequestTooLarge = "request_too_large";
     public const string TooManyMessages = "too_many_messages";
+
+    /// <summary>The caller sent more requests than its rate allows in the current window (429, Retry-After).</summary>
+    public const string RateLimitExceeded = "rate_limit_exceeded";
+
+    /// <summary>The caller's hourly or daily token budget is used up, or this request would exceed it (429, Retry-After).</summary>
+    public const string TokenBudgetExceeded = "token_budget_exceeded";
+
+    /// <summary>The request's <c>max_tokens</c> (or <c>max_completion_tokens</c>) is above the per-request ceiling.</summary>
+    public const string MaxTokensTooLarge = "max_tokens_too_large";
     public const string UpstreamUnavailable = "upstream_unavailable";
     public const string UpstreamTimeout = "upstream_timeout";
     public const string UpstreamInvalidResponse = "upstream_invalid_response";

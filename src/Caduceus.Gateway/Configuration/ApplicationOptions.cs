@@ -14,6 +14,9 @@ public sealed class ApplicationOptions
 
     public DetectionOptions Detection { get; set; } = new();
 
+    /// <summary>This application's own request rate, token budgets and <c>max_tokens</c> ceiling, over the <c>Limits</c> defaults.</summary>
+    public Limits.UsageLimitOverrides Limits { get; set; } = new();
+
     /// <summary>Whether callers must prove who they are before answers may carry a patient's PHI.</summary>
     public CallerVerificationOptions CallerVerification { get; set; } = new();
 
@@ -25,4 +28,10 @@ public sealed class ApplicationOptions
     /// in charge; once set, a caller needs a grant for its purpose.
     /// </summary>
     public Dictionary<string, Dictionary<string, AccessGrant>> Access { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A copy sharing every setting with this one, for a variant that replaces some of them (an incident's containment
+    /// tightening the policy); settings added later are carried over without anyone having to remember them.
+    /// </summary>
+    internal ApplicationOptions ShallowCopy() => (ApplicationOptions)MemberwiseClone();
 }

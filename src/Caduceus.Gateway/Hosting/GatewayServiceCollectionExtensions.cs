@@ -13,6 +13,7 @@ using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Forwarding;
 using Caduceus.Gateway.Incidents;
 using Caduceus.Gateway.Keys;
+using Caduceus.Gateway.Limits;
 using Caduceus.Gateway.Pipeline;
 using Caduceus.Gateway.Siem;
 using Caduceus.Gateway.Storage;
@@ -64,6 +65,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<SecurityEventBus>();
         services.AddAnomalyDetection(configuration);
+        services.AddUsageLimits(configuration);
 
         var authentication = services.AddAuthentication(OidcAuthentication.CallerScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationDefaults.Scheme, null);
@@ -81,11 +83,13 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<CompletionAnswerInspector>();
         services.AddSingleton<StreamingAnswerRelay>();
 
-        // Order is the pipeline: containment, limits, parse, inspect input, plant the canary, forward, inspect and send the answer.
+        // Order is the pipeline: containment, size limits, parse, rate limits and token budgets, inspect input, plant the
+        // canary, forward, inspect and send the answer.
         services.AddSingleton<IChatStage, ContainmentRestrictionStage>();
         services.AddSingleton<IChatStage, RequestSizeLimitStage>();
         services.AddSingleton<IChatStage, ChatRequestParseStage>();
         services.AddSingleton<IChatStage, MessageCountLimitStage>();
+        services.AddSingleton<IChatStage, UsageLimitStage>();
         services.AddSingleton<IChatStage, AccessStage>();
         services.AddSingleton<IChatStage, InputInspectionStage>();
         services.AddSingleton<CanaryKey>();

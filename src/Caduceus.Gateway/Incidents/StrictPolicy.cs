@@ -7,7 +7,7 @@ namespace Caduceus.Gateway.Incidents;
 /// The policy an application runs under while an incident holds it strict: its own policy with every loosening taken
 /// away. PHI is at least redacted both ways (nothing allowed through, no pseudonyms restored), injections are blocked
 /// on requests, score thresholds are no more lenient than the defaults, the canary is planted, and no tool may be
-/// called. Detection settings, upstream, access matrix and caller verification stay as configured.
+/// called. Everything else (detection settings, upstream, access matrix, caller verification, limits) stays as configured.
 /// </summary>
 public static class StrictPolicy
 {
@@ -16,21 +16,16 @@ public static class StrictPolicy
     public static ApplicationOptions Apply(ApplicationOptions application)
     {
         ArgumentNullException.ThrowIfNull(application);
-        return new ApplicationOptions
+        var strict = application.ShallowCopy();
+        strict.Tools = new(StringComparer.Ordinal);
+        strict.Policy = new ApplicationPolicy
         {
-            Upstream = application.Upstream,
-            Detection = application.Detection,
-            CallerVerification = application.CallerVerification,
-            Access = application.Access,
-            Tools = new(StringComparer.Ordinal),
-            Policy = new ApplicationPolicy
-            {
-                Request = Tighten(application.Policy.Request, PolicyAction.Block),
-                Response = Tighten(application.Policy.Response, application.Policy.Response.Injection),
-                RestorePseudonyms = false,
-                CanaryTokens = true,
-            },
+            Request = Tighten(application.Policy.Request, PolicyAction.Block),
+            Response = Tighten(application.Policy.Response, application.Policy.Response.Injection),
+            RestorePseudonyms = false,
+            CanaryTokens = true,
         };
+        return strict;
     }
 
     /// <summary>The application with all its tools, or the named ones, taken away.</summary>
@@ -40,15 +35,9 @@ public static class StrictPolicy
         var remaining = tools is null
             ? new Dictionary<string, Tools.ToolPolicyOptions>(StringComparer.Ordinal)
             : application.Tools.Where(t => !tools.Contains(t.Key)).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
-        return new ApplicationOptions
-        {
-            Upstream = application.Upstream,
-            Detection = application.Detection,
-            CallerVerification = application.CallerVerification,
-            Access = application.Access,
-            Tools = remaining,
-            Policy = application.Policy,
-        };
+        var without = application.ShallowCopy();
+        without.Tools = remaining;
+        return without;
     }
 
     private static DirectionPolicy Tighten(DirectionPolicy policy, PolicyAction injection)

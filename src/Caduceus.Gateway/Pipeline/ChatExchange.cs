@@ -68,6 +68,12 @@ internal sealed class ChatExchange(HttpContext httpContext, string applicationNa
     /// <summary>Cancels the upstream call on client abort or on the upstream timeouts; set by the forward stage.</summary>
     public UpstreamDeadline? UpstreamDeadline { get; set; }
 
+    /// <summary>The token usage the model reported for its answer, if it did.</summary>
+    public AuditUsage? AnswerUsage { get; set; }
+
+    /// <summary>Characters of answer text received from the model, for a token estimate when it reports no usage.</summary>
+    public long AnswerCharacters { get; set; }
+
     /// <summary>Ids of the security events raised so far, returned to the client in a header.</summary>
     public List<string> EventIds { get; } = [];
 

@@ -28,7 +28,9 @@ internal sealed class CompletionAnswerInspector(ApplicationAnalyzers analyzers, 
             return;
         }
 
-        exchange.Audit?.Usage = AuditUsageReader.From(answer);
+        exchange.AnswerUsage = AuditUsageReader.From(answer);
+        exchange.Audit?.Usage = exchange.AnswerUsage;
+        exchange.AnswerCharacters = Contents(answer).Sum(content => (long)content.GetValue<string>().Length);
         var policy = exchange.Application.Policy.Response;
         var analyzer = analyzers.ForAnswers(exchange.ApplicationName);
         var redacted = new FindingSummary();

@@ -18,6 +18,7 @@ internal sealed record OcsfClass(int ClassUid, string ClassName, int CategoryUid
         SecurityEventTypes.AuthenticationFailed or SecurityEventTypes.VerificationFailed => new(3002, "Authentication", 3, Severity.Medium),
         SecurityEventTypes.VerificationSucceeded => new(3002, "Authentication", 3, Severity.Informational),
         SecurityEventTypes.AuthorizationDenied or SecurityEventTypes.ToolCallRefused => new(6003, "API Activity", 6, Severity.Medium),
+        SecurityEventTypes.LimitExceeded or SecurityEventTypes.LimitStoreUnavailable => new(6003, "API Activity", 6, Severity.Medium),
         _ => new(6003, "API Activity", 6, Severity.Informational),
     };
 

@@ -126,8 +126,11 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
 
         if (chunk["usage"] is JsonObject)
         {
-            exchange.Audit?.Usage = AuditUsageReader.From(chunk);
+            exchange.AnswerUsage = AuditUsageReader.From(chunk);
+            exchange.Audit?.Usage = exchange.AnswerUsage;
         }
+
+        exchange.AnswerCharacters += ContentLength(chunk);
 
         relay.Inspect(chunk);
         if (await RefuseIfBlockedAsync(exchange, relay))
@@ -187,6 +190,11 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
             await ServerSentEventWriter.WriteDataAsync(exchange.HttpContext.Response, GatewayErrors.Serialize(status, code, message, eventId), exchange.RequestAborted);
         }
     }
+
+    private static long ContentLength(JsonObject chunk) =>
+        chunk["choices"] is JsonArray choices
+            ? choices.Sum(choice => choice?["delta"]?["content"] is JsonValue value && value.TryGetValue<string>(out var text) ? (long)text.Length : 0)
+            : 0;
 
     private static Task CommitAuditAsync(ChatExchange exchange) => exchange.Audit?.CommitAsync() ?? Task.CompletedTask;
 

@@ -34,7 +34,15 @@ public sealed class AuditCrashTests
         {
             await using var serve = CliProcess.Start(
                 workDir,
-                new Dictionary<string, string> { ["CADUCEUS_BOOTSTRAP_API_KEY"] = Key },
+                new Dictionary<string, string>
+                {
+                    ["CADUCEUS_BOOTSTRAP_API_KEY"] = Key,
+
+                    // 16 clients share one key as fast as they can: every request must reach the audit as an answered one.
+                    ["CADUCEUS_Limits__RequestsPerMinute"] = "1000000",
+                    ["CADUCEUS_Limits__TokensPerHour"] = "1000000000",
+                    ["CADUCEUS_Limits__TokensPerDay"] = "1000000000",
+                },
                 "serve",
                 "--urls",
                 "http://127.0.0.1:0");

@@ -96,6 +96,12 @@ internal sealed class GatewayHarness : IAsyncDisposable
             },
         };
         launch.Settings["DataDirectory"] = Path.Combine(dataDirectory, "data");
+
+        // Many tests send bursts through one key; the product's defaults (60 a minute) are for production callers.
+        // Tests of the limits themselves set their own.
+        launch.Settings["Limits:RequestsPerMinute"] = "1000000";
+        launch.Settings["Limits:TokensPerHour"] = "1000000000";
+        launch.Settings["Limits:TokensPerDay"] = "1000000000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             launch.Settings[key] = value;
