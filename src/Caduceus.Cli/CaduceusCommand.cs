@@ -24,6 +24,7 @@ internal static class CaduceusCommand
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(IncidentsCommand.Create());
+        root.Subcommands.Add(Commands.Monitor.MonitorCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(TestModelCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());

@@ -71,9 +71,14 @@ internal sealed class CliProcess : IAsyncDisposable
     }
 
     /// <summary>Runs to completion with <paramref name="stdin"/> as input; returns the exit code.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, string? stdin, params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, string? stdin, params string[] args) =>
+        RunWithEnvironmentAsync(workingDirectory, null, stdin, args);
+
+    /// <summary>Runs to completion with <paramref name="environment"/> added to the process's environment.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithEnvironmentAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string>? environment, string? stdin, params string[] args)
     {
-        await using var cli = Start(workingDirectory, null, args);
+        await using var cli = Start(workingDirectory, environment, args);
         if (stdin is not null)
         {
             await cli._process.StandardInput.WriteAsync(stdin);

@@ -2,6 +2,7 @@ using Caduceus.Gateway.Admin;
 using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Endpoints;
+using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Incidents;
 using Caduceus.Gateway.Siem;
 using Caduceus.Gateway.Verification;
@@ -85,6 +86,7 @@ public static class GatewayApplication
         app.MapPost("/v1/chat/completions", ChatCompletionsEndpoint.HandleAsync).RequireAuthorization(GatewayPolicies.ModelUse);
         app.MapGet("/v1/models", ModelsEndpoint.HandleAsync).RequireAuthorization(GatewayPolicies.ModelUse);
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(GatewayPolicies.Metrics);
+        MonitorEndpoints.Map(app, GatewayPolicies.Metrics);
         VerificationEndpoints.Map(app);
         AdminApi.Map(app);
     }
