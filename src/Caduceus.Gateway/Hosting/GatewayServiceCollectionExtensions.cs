@@ -13,6 +13,7 @@ using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Forwarding;
 using Caduceus.Gateway.Incidents;
 using Caduceus.Gateway.Keys;
+using Caduceus.Gateway.Models;
 using Caduceus.Gateway.Pipeline;
 using Caduceus.Gateway.Siem;
 using Caduceus.Gateway.Storage;
@@ -48,6 +49,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ApiKeyUsageRecorder>();
         services.AddSingleton<AuthenticationFailureLimiter>();
         services.AddSingleton<AdminKeyLog>();
+        services.AddModelInventory();
 
         services.AddSingleton<ITextAnalyzer>(_ => TextAnalyzer.CreateDefault());
         services.AddSingleton<ApplicationAnalyzers>();
@@ -80,11 +82,12 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<CompletionAnswerInspector>();
         services.AddSingleton<StreamingAnswerRelay>();
 
-        // Order is the pipeline: limits, parse, inspect input, plant the canary, forward, inspect and send the answer.
+        // Order is the pipeline: limits, parse, access, model inventory, inspect input, plant the canary, forward, inspect and send the answer.
         services.AddSingleton<IChatStage, RequestSizeLimitStage>();
         services.AddSingleton<IChatStage, ChatRequestParseStage>();
         services.AddSingleton<IChatStage, MessageCountLimitStage>();
         services.AddSingleton<IChatStage, AccessStage>();
+        services.AddSingleton(ModelInventoryServiceCollectionExtensions.Stage);
         services.AddSingleton<IChatStage, InputInspectionStage>();
         services.AddSingleton<CanaryKey>();
         services.AddSingleton<IChatStage, CanaryStage>();
