@@ -15,6 +15,7 @@ internal static class ModelInventoryServiceCollectionExtensions
         services.AddSingleton<IModelInventory>(sp => sp.GetRequiredService<SqliteModelInventory>());
         services.AddSingleton<CachingModelLookup>();
         services.AddSingleton<ReviewOverdueWarnings>();
+        services.AddSingleton<Admin.AdminModelLog>();
         services.AddHostedService<ModelInventorySeeder>();
         return services;
     }

@@ -1,8 +1,8 @@
 using System.ClientModel;
 using System.Net.Http.Headers;
+using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Hosting;
-using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Keys;
 using Caduceus.Gateway.Models;
 using Caduceus.Gateway.Storage;
