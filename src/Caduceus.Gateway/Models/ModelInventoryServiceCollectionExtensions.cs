@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Caduceus.Gateway.Models;
 
-/// <summary>Registers the model inventory, its seeding on first start and its pipeline stage.</summary>
+/// <summary>Registers the model inventory, its seeding on first start, its pipeline stage and the model files' integrity check.</summary>
 internal static class ModelInventoryServiceCollectionExtensions
 {
     public static IServiceCollection AddModelInventory(this IServiceCollection services)
@@ -16,6 +16,7 @@ internal static class ModelInventoryServiceCollectionExtensions
         services.AddSingleton<CachingModelLookup>();
         services.AddSingleton<ReviewOverdueWarnings>();
         services.AddSingleton<Admin.AdminModelLog>();
+        services.AddHostedService<ModelIntegrityStartup>();
         services.AddHostedService<ModelInventorySeeder>();
         return services;
     }

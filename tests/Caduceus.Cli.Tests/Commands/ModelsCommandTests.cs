@@ -56,5 +56,28 @@ public sealed class ModelsCommandTests
         Assert.Single(JsonDocument.Parse(listed.Stdout).RootElement.GetProperty("models").EnumerateArray());
     }
 
+    [Fact]
+    public async Task Keygen_sign_and_verify_report_a_tampered_local_model_as_changed()
+    {
+        var workDir = NewWorkDir();
+        File.WriteAllBytes(Path.Combine(workDir, "local.bin"), [1, 2, 3, 4]);
+        File.WriteAllText(
+            Path.Combine(workDir, "appsettings.json"),
+            """{"Models":{"Files":["local.bin"],"Integrity":{"PublicKeyFile":"public.pem","ManifestFile":"manifest.json"}}}""");
+
+        var keygen = await CliProcess.RunAsync(workDir, null, "models", "keygen", "--private-key", "private.pem", "--public-key", "public.pem");
+        var sign = await CliProcess.RunAsync(workDir, null, "models", "sign", "--key", "private.pem", "--out", "manifest.json");
+        var good = await CliProcess.RunAsync(workDir, null, "models", "verify");
+        File.WriteAllBytes(Path.Combine(workDir, "local.bin"), [1, 2, 3, 5]);
+        var tampered = await CliProcess.RunAsync(workDir, null, "models", "verify");
+
+        Assert.Equal((0, 0, 0), (keygen.ExitCode, sign.ExitCode, good.ExitCode));
+        Assert.Contains("signature  OK", good.Stdout, StringComparison.Ordinal);
+        Assert.Contains("OK         local.bin", good.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, tampered.ExitCode);
+        Assert.Contains("CHANGED    local.bin", tampered.Stdout, StringComparison.Ordinal);
+        Assert.Contains("model integrity check failed: local.bin CHANGED.", tampered.Stdout, StringComparison.Ordinal);
+    }
+
     private static string NewWorkDir() => Directory.CreateTempSubdirectory("caduceus-models-").FullName;
 }

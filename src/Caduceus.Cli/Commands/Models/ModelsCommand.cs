@@ -15,6 +15,9 @@ internal static class ModelsCommand
         command.Subcommands.Add(ModelsAddCommand.Create());
         command.Subcommands.Add(ModelsUpdateCommand.Create());
         command.Subcommands.Add(ModelsRemoveCommand.Create());
+        command.Subcommands.Add(ModelsVerifyCommand.Create());
+        command.Subcommands.Add(ModelsSignCommand.Create());
+        command.Subcommands.Add(ModelsKeygenCommand.Create());
         return command;
     }
 }
