@@ -11,6 +11,7 @@ internal static class ModelInventoryServiceCollectionExtensions
     public static IServiceCollection AddModelInventory(this IServiceCollection services)
     {
         services.AddSingleton<IOptions<ModelInventoryOptions>>(sp => Options.Create(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Models));
+        services.AddSingleton<IValidateOptions<GatewayOptions>, ModelInventoryOptionsValidator>();
         services.AddSingleton<SqliteModelInventory>();
         services.AddSingleton<IModelInventory>(sp => sp.GetRequiredService<SqliteModelInventory>());
         services.AddSingleton<CachingModelLookup>();

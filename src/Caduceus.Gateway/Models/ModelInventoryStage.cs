@@ -44,6 +44,12 @@ internal sealed class ModelInventoryStage(
             }
         }
 
+        if (exchange.Audit is { } audit && requested is not null)
+        {
+            // The audit record of a refusal names the model that was asked for, as it does for an allowed request.
+            audit.Model = requested;
+        }
+
         var entry = await lookup.FindAsync(exchange.ApplicationName, requested, exchange.RequestAborted);
         var now = timeProvider.GetUtcNow();
         if (entry is null)
