@@ -9,6 +9,7 @@ using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Endpoints;
 using Caduceus.Gateway.Forwarding;
 using Caduceus.Gateway.Hosting;
+using Caduceus.Gateway.Models;
 using Caduceus.Gateway.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -144,6 +145,14 @@ public class PipelineBenchmarks
 
         _pipeline = _services.GetRequiredService<ChatPipeline>();
         _options = _services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+
+        // Hosted services do not run here, so the first-start seed (the test model as the default) is written directly.
+        var inventory = _services.GetRequiredService<IModelInventory>();
+        foreach (var entry in ModelInventorySeeder.Entries(_options, DateOnly.FromDateTime(DateTime.UtcNow)))
+        {
+            await inventory.AddAsync(entry, CancellationToken.None);
+        }
+
         _body = RequestBody(prompt, stream);
         _upstream.Streaming = stream;
 

@@ -3,6 +3,7 @@ using Caduceus.Cli.Commands;
 using Caduceus.Cli.Commands.Audit;
 using Caduceus.Cli.Commands.Incidents;
 using Caduceus.Cli.Commands.Keys;
+using Caduceus.Cli.Commands.Models;
 
 namespace Caduceus.Cli;
 
@@ -22,6 +23,7 @@ internal static class CaduceusCommand
         root.Options.Add(ConfigOption);
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(IncidentsCommand.Create());
         root.Subcommands.Add(Commands.Monitor.MonitorCommand.Create());

@@ -19,6 +19,7 @@ internal static class TrainInjectionCommand
         var data = new Option<string[]>("--data") { Description = "A JSONL file of {\"text\", \"label\"} lines, as eval injection reads. Repeatable.", Arity = ArgumentArity.OneOrMore };
         var split = new Option<string[]>("--split") { Description = "Train on the documents this list names (e.g. eval/splits/injection/NAME.train.txt). Repeatable; a file no list names is used whole.", Arity = ArgumentArity.OneOrMore };
         var tune = new Option<string[]>("--tune-split") { Description = "Choose the decision threshold on the documents these lists name (e.g. NAME.dev.txt). Repeatable; without it the threshold stays 0.5.", Arity = ArgumentArity.OneOrMore };
+        var test = new Option<string[]>("--test-split") { Description = "Held-out test lists (e.g. NAME.test.txt), not trained or tuned on: training refuses texts that also appear in them. Repeatable.", Arity = ArgumentArity.OneOrMore };
         var maxFpr = new Option<string>("--max-fpr") { Description = "Highest false-positive rate on benign tuning texts the threshold may allow (default 0.02).", DefaultValueFactory = _ => "0.02" };
         var epochs = new Option<string?>("--epochs") { Description = "Passes over the data (default 8, with --embeddings 10 per round)." };
         var embeddings = new Option<bool>("--embeddings") { Description = "Train the sentence-embedding classifier (MiniLM vectors of each segment, logistic regression) instead of the n-gram one." };
@@ -29,11 +30,12 @@ internal static class TrainInjectionCommand
         };
         var cache = new Option<string?>("--embedding-cache") { Description = "With --embeddings: keep the texts' vectors in this file (e.g. under /tmp) and reuse them on the next run." };
         var output = new Option<string?>("--out") { Description = "Where to write the model (the built-in ones are in src/Caduceus.Detection/Injection/Learned/Model/ and Injection/Embeddings/Model/)." };
-        var command = new Command("injection", "Train the learned injection classifier (logistic regression over hashed n-grams or sentence embeddings).") { data, split, tune, maxFpr, epochs, embeddings, segmentLength, cache, output };
+        var command = new Command("injection", "Train the learned injection classifier (logistic regression over hashed n-grams or sentence embeddings).") { data, split, tune, test, maxFpr, epochs, embeddings, segmentLength, cache, output };
         command.SetAction(parse => Run(
             parse.GetValue(data) ?? [],
             parse.GetValue(split) ?? [],
             parse.GetValue(tune) ?? [],
+            parse.GetValue(test) ?? [],
             parse.GetValue(maxFpr)!,
             parse.GetValue(epochs) ?? (parse.GetValue(embeddings) ? "10" : "8"),
             parse.GetValue(embeddings) ? new EmbeddingTraining(parse.GetValue(segmentLength)!, parse.GetValue(cache)) : null,
@@ -43,7 +45,7 @@ internal static class TrainInjectionCommand
 
     private sealed record EmbeddingTraining(string SegmentLength, string? CachePath);
 
-    private static int Run(string[] dataFiles, string[] splitFiles, string[] tuneFiles, string maxFprText, string epochsText, EmbeddingTraining? embeddings, string? output)
+    private static int Run(string[] dataFiles, string[] splitFiles, string[] tuneFiles, string[] testFiles, string maxFprText, string epochsText, EmbeddingTraining? embeddings, string? output)
     {
         if (dataFiles.Length == 0)
         {
@@ -71,13 +73,15 @@ internal static class TrainInjectionCommand
             return CommandErrors.Fail($"--segment-length takes an integer from 0 to 4096, not '{embeddings.SegmentLength}'.");
         }
 
-        List<InjectionDocument> training, tuning;
+        List<InjectionDocument> training, tuning, testing;
         try
         {
             training = InjectionDataSelection.Load(dataFiles, splitFiles);
             // Only what the tuning lists name: a file they do not name is training data, not tuning data.
             var tuneIds = tuneFiles.SelectMany(Caduceus.Evaluation.Splits.SplitFile.Read).ToHashSet(StringComparer.Ordinal);
             tuning = tuneFiles.Length == 0 ? [] : [.. InjectionDataSelection.Load(dataFiles, tuneFiles).Where(d => tuneIds.Contains(d.Id))];
+            var testIds = testFiles.SelectMany(Caduceus.Evaluation.Splits.SplitFile.Read).ToHashSet(StringComparer.Ordinal);
+            testing = testFiles.Length == 0 ? [] : [.. InjectionDataSelection.Load(dataFiles, testFiles).Where(d => testIds.Contains(d.Id))];
         }
         catch (DatasetFormatException exception)
         {
@@ -100,6 +104,11 @@ internal static class TrainInjectionCommand
         if (!training.Any(d => d.IsAttack) || training.All(d => d.IsAttack))
         {
             return CommandErrors.Fail("training needs both attacks and benign texts.");
+        }
+
+        if (TrainingDataHygiene.Check(training, [.. tuning, .. testing]) is not { } hygiene)
+        {
+            return ExitCodes.InvalidInput;
         }
 
         var trainingTexts = training.Select(d => (d.Text, d.IsAttack)).ToList();
@@ -157,9 +166,10 @@ internal static class TrainInjectionCommand
                 write(file);
             }
 
+            var card = TrainingDataHygiene.WriteCard(output, dataFiles, splitFiles, tuneFiles, testFiles, training, tuning.Count, threshold, hygiene);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"trained on {training.Count:N0} texts ({training.Count(d => d.IsAttack):N0} attacks); threshold {threshold:0.###} from {tuning.Count:N0} tuning texts; {summary}; wrote {output} ({new FileInfo(output).Length:N0} bytes)"));
+                $"trained on {training.Count:N0} texts ({training.Count(d => d.IsAttack):N0} attacks); threshold {threshold:0.###} from {tuning.Count:N0} tuning texts; {summary}; wrote {output} ({new FileInfo(output).Length:N0} bytes) and its card {card}"));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -22,6 +22,7 @@ internal static class AdminApi
         AdminSessionEndpoints.Map(admin.MapGroup("/session"));
         AdminMfaEndpoints.Map(admin.MapGroup("/mfa"));
         AdminKeysEndpoints.Map(admin.MapGroup("/keys"));
+        AdminModelsEndpoints.Map(admin.MapGroup("/models"));
         AdminIncidentsEndpoints.Map(admin.MapGroup("/incidents"));
         AdminIncidentsEndpoints.MapBlocks(admin.MapGroup("/blocks"));
         AdminIncidentsEndpoints.MapDrills(admin.MapGroup("/drills"));

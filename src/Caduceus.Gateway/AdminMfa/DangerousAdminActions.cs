@@ -19,6 +19,9 @@ internal static class DangerousAdminActions
     public const string MfaEnrollment = "mfa_enrollment";
     public const string MfaFactorRemoval = "mfa_factor_removal";
 
+    /// <summary>Adding, changing or removing a model inventory entry.</summary>
+    public const string ModelInventoryChange = "model_inventory_change";
+
     /// <summary>Reserved for the policy endpoints.</summary>
     public const string PolicyChange = "policy_change";
 
@@ -26,5 +29,5 @@ internal static class DangerousAdminActions
     public const string ReidentificationExport = "reidentification_export";
 
     public static IReadOnlyList<string> All { get; } =
-        [KeyRevocation, KeyRotation, UnusedKeyDisabling, IncidentContainment, MfaEnrollment, MfaFactorRemoval, PolicyChange, ReidentificationExport];
+        [KeyRevocation, KeyRotation, UnusedKeyDisabling, IncidentContainment, MfaEnrollment, MfaFactorRemoval, ModelInventoryChange, PolicyChange, ReidentificationExport];
 }

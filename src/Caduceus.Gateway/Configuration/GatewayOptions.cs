@@ -30,6 +30,9 @@ public sealed class GatewayOptions
     /// <summary>Incident playbooks and containment settings (also bound on their own, validated at start-up).</summary>
     public Incidents.IncidentOptions Incidents { get; set; } = new();
 
+    /// <summary>The model inventory (which models each application may use) and model file integrity.</summary>
+    public Models.ModelInventoryOptions Models { get; set; } = new();
+
     /// <summary>The AI applications the gateway protects, by name.</summary>
     public Dictionary<string, ApplicationOptions> Applications { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

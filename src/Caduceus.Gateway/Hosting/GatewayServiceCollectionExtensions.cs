@@ -14,6 +14,7 @@ using Caduceus.Gateway.Forwarding;
 using Caduceus.Gateway.Incidents;
 using Caduceus.Gateway.Keys;
 using Caduceus.Gateway.Limits;
+using Caduceus.Gateway.Models;
 using Caduceus.Gateway.Pipeline;
 using Caduceus.Gateway.Siem;
 using Caduceus.Gateway.Storage;
@@ -49,6 +50,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ApiKeyUsageRecorder>();
         services.AddSingleton<AuthenticationFailureLimiter>();
         services.AddSingleton<AdminKeyLog>();
+        services.AddModelInventory();
 
         services.AddSingleton<ITextAnalyzer>(_ => TextAnalyzer.CreateDefault());
         services.AddSingleton<ApplicationAnalyzers>();
@@ -83,14 +85,15 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<CompletionAnswerInspector>();
         services.AddSingleton<StreamingAnswerRelay>();
 
-        // Order is the pipeline: containment, size limits, parse, rate limits and token budgets, inspect input, plant the
-        // canary, forward, inspect and send the answer.
+        // Order is the pipeline: containment, size limits, parse, rate limits and token budgets, access, model inventory,
+        // inspect input, plant the canary, forward, inspect and send the answer.
         services.AddSingleton<IChatStage, ContainmentRestrictionStage>();
         services.AddSingleton<IChatStage, RequestSizeLimitStage>();
         services.AddSingleton<IChatStage, ChatRequestParseStage>();
         services.AddSingleton<IChatStage, MessageCountLimitStage>();
         services.AddSingleton<IChatStage, UsageLimitStage>();
         services.AddSingleton<IChatStage, AccessStage>();
+        services.AddSingleton(ModelInventoryServiceCollectionExtensions.Stage);
         services.AddSingleton<IChatStage, InputInspectionStage>();
         services.AddSingleton<CanaryKey>();
         services.AddSingleton<IChatStage, CanaryStage>();

@@ -166,6 +166,26 @@ internal static class GatewaySchema
         );
         CREATE INDEX drills_principal ON drills (principal, ends_at);
         """,
+
+        // 7: the model inventory: the models each application may route to. The application compares without case, as
+        // configuration does; at most one default model (for requests without "model") per application. Times are Unix ms.
+        """
+        CREATE TABLE model_inventory (
+            application   TEXT NOT NULL COLLATE NOCASE,
+            model         TEXT NOT NULL,
+            version       TEXT,
+            owner         TEXT NOT NULL,
+            intended_use  TEXT NOT NULL,
+            phi_allowed   INTEGER NOT NULL,
+            risk_tier     TEXT NOT NULL,
+            last_reviewed TEXT NOT NULL,
+            is_default    INTEGER NOT NULL DEFAULT 0,
+            created_at    INTEGER NOT NULL,
+            updated_at    INTEGER NOT NULL,
+            PRIMARY KEY (application, model)
+        );
+        CREATE UNIQUE INDEX model_inventory_default ON model_inventory (application) WHERE is_default = 1;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -1,14 +1,17 @@
 using System.ClientModel;
 using System.Net.Http.Headers;
+using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Hosting;
 using Caduceus.Gateway.Keys;
+using Caduceus.Gateway.Models;
 using Caduceus.Gateway.Storage;
 using Caduceus.Identity;
 using Caduceus.TestModel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OpenAI;
 using OpenAI.Chat;
 
@@ -74,7 +77,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         string? upstreamOverride = null,
         string urls = "http://127.0.0.1:0",
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null,
+        bool seedTestModels = true)
     {
         RunningTestModel? model = null;
         if (upstreamOverride is null)
@@ -121,9 +125,51 @@ internal sealed class GatewayHarness : IAsyncDisposable
         }
 
         var issued = await gateway.Services.GetRequiredService<IApiKeyStore>().CreateAsync(new NewApiKey("default", [CallerRoles.Service]), CancellationToken.None);
+        if (seedTestModels)
+        {
+            await SeedTestModelsAsync(gateway.Services);
+        }
+
         var address = GatewayApplication.ListeningAddresses(gateway).First();
         return new GatewayHarness(gateway, model, dataDirectory, new Uri(address + "/"), issued.Secret, logs);
     }
+
+    /// <summary>
+    /// Puts the model names the tests send into every configured application's inventory, the test model as the
+    /// default, with PHI allowed, so tests of other safeguards see the policy's decisions, not the inventory's. The
+    /// inventory's own tests start with <c>seedTestModels: false</c>.
+    /// </summary>
+    private static async Task SeedTestModelsAsync(IServiceProvider services)
+    {
+        var inventory = services.GetRequiredService<IModelInventory>();
+        foreach (var application in services.GetRequiredService<IOptions<GatewayOptions>>().Value.Applications.Keys)
+        {
+            var hasDefault = await inventory.GetDefaultAsync(application, CancellationToken.None) is not null;
+            foreach (var model in TestModelNames)
+            {
+                await inventory.AddAsync(TestModelEntry(application, model, isDefault: !hasDefault && model == TestModelNames[0]), CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>The model names tests send; the first is the default of each application.</summary>
+    private static readonly string[] TestModelNames = ["caduceus-test-model", "m"];
+
+    /// <summary>An inventory entry that lets PHI through, reviewed today.</summary>
+    public static ModelEntry TestModelEntry(string application, string model, bool isDefault = false, bool phiAllowed = true) => new()
+    {
+        Application = application,
+        Model = model,
+        Owner = "tests",
+        IntendedUse = "tests",
+        PhiAllowed = phiAllowed,
+        RiskTier = ModelRiskTiers.Low,
+        LastReviewed = DateOnly.FromDateTime(DateTime.UtcNow),
+        IsDefault = isDefault,
+    };
+
+    /// <summary>The gateway's model inventory.</summary>
+    public IModelInventory Models => _gateway.Services.GetRequiredService<IModelInventory>();
 
     public ChatClient ChatClient(string model = "caduceus-test-model") =>
         new(model, new ApiKeyCredential(ApiKey), new OpenAIClientOptions { Endpoint = new Uri(BaseAddress, "v1/") });

@@ -1,0 +1,4 @@
+namespace Caduceus.Gateway.Models;
+
+/// <summary><c>{"models": [...]}</c>.</summary>
+public sealed record ModelListView(IReadOnlyList<ModelEntryView> Models);
