@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Caduceus.RedTeam.Attacks;
+using Caduceus.RedTeam.Judging;
+using Caduceus.RedTeam.Scorecards;
+
+namespace Caduceus.RedTeam.Running;
+
+/// <summary>Sends a drill plan to one target, judges every reply, and adds the results up into a scorecard.</summary>
+internal sealed class DrillRunner(HttpClient http, DrillBudget budget, int concurrency)
+{
+    public const int DefaultConcurrency = 4;
+
+    /// <summary>Runs every case of <paramref name="plan"/>; <paramref name="onCaseDone"/> is called after each, for a progress bar.</summary>
+    public async Task<Scorecard> RunAsync(DrillTarget target, DrillPlan plan, Action? onCaseDone, CancellationToken cancellationToken)
+    {
+        var probe = new ChatProbe(http, target, budget);
+        var judge = new AttackJudge(plan.Secrets);
+        var attacks = new ConcurrentBag<AttackResult>();
+        var benignRefused = new ConcurrentBag<string>();
+        var startedAt = DateTimeOffset.UtcNow;
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(
+            plan.Cases,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken },
+            async (drillCase, token) =>
+            {
+                var reply = await probe.SendAsync(drillCase, token);
+                if (drillCase.Attack is { } attack)
+                {
+                    var verdict = judge.Judge(drillCase, reply);
+                    attacks.Add(new AttackResult(attack.Id, attack.Category, drillCase.Mutation, verdict.Stopped, verdict.Reason, reply.Status, (long)reply.Elapsed.TotalMilliseconds));
+                }
+                else if (reply.Refused || reply.HeldOpen)
+                {
+                    benignRefused.Add(drillCase.Id);
+                }
+
+                onCaseDone?.Invoke();
+            });
+
+        var results = attacks.OrderBy(r => r.Category, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Mutation, StringComparer.Ordinal).ToArray();
+        var categories = OwaspCategory.All
+            .Where(id => results.Any(r => r.Category == id))
+            .ToDictionary(id => id, id => new CategoryScore(results.Count(r => r.Category == id), results.Count(r => r.Category == id && r.Stopped)));
+        var benignTotal = plan.Cases.Count(c => c.Attack is null);
+        return new Scorecard(
+            target.BaseAddress.ToString(),
+            startedAt,
+            watch.Elapsed,
+            categories,
+            new BenignScore(benignTotal, benignRefused.Count, [.. benignRefused.Order(StringComparer.Ordinal)]),
+            results);
+    }
+}
