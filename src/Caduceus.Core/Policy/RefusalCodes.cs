@@ -51,6 +51,14 @@ public static class RefusalCodes
     public const string InvalidRequest = "invalid_request";
     public const string RequestTooLarge = "request_too_large";
     public const string TooManyMessages = "too_many_messages";
+    /// <summary>The request asks for more answer tokens (<c>max_tokens</c>) than the gateway lets a model write.</summary>
+    public const string MaxTokensTooLarge = "max_tokens_too_large";
+
+    /// <summary>The model's answer grew past the gateway's answer limit (unbounded consumption).</summary>
+    public const string AnswerTooLong = "answer_too_long";
+
+    /// <summary>The model streamed its answer slower than the gateway's minimum rate (a connection held open).</summary>
+    public const string StreamTooSlow = "stream_too_slow";
     public const string UpstreamUnavailable = "upstream_unavailable";
     public const string UpstreamTimeout = "upstream_timeout";
     public const string UpstreamInvalidResponse = "upstream_invalid_response";

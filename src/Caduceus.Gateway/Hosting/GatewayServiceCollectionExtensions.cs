@@ -4,6 +4,7 @@ using Caduceus.Events;
 using Caduceus.Gateway.Access;
 using Caduceus.Gateway.Admin;
 using Caduceus.Gateway.AdminMfa;
+using Caduceus.Gateway.AnswerLimits;
 using Caduceus.Gateway.Anomaly;
 using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Authentication;
@@ -70,6 +71,7 @@ public static class GatewayServiceCollectionExtensions
         GatewayPolicies.Add(services.AddAuthorizationBuilder());
 
         services.AddCallerVerification(configuration);
+        services.AddAnswerLimits(configuration);
         AddUpstreamHttpClient(services, configuration.GetSection("UpstreamTls").Get<UpstreamTlsOptions>() ?? new UpstreamTlsOptions());
         AddChatPipeline(services);
         return services;
@@ -80,10 +82,11 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<CompletionAnswerInspector>();
         services.AddSingleton<StreamingAnswerRelay>();
 
-        // Order is the pipeline: limits, parse, inspect input, plant the canary, forward, inspect and send the answer.
+        // Order is the pipeline: limits, parse, answer-length limit, inspect input, plant the canary, forward, inspect and send the answer.
         services.AddSingleton<IChatStage, RequestSizeLimitStage>();
         services.AddSingleton<IChatStage, ChatRequestParseStage>();
         services.AddSingleton<IChatStage, MessageCountLimitStage>();
+        services.AddSingleton<IChatStage, MaxTokensLimitStage>();
         services.AddSingleton<IChatStage, AccessStage>();
         services.AddSingleton<IChatStage, InputInspectionStage>();
         services.AddSingleton<CanaryKey>();

@@ -18,6 +18,7 @@ internal sealed class DrillRunner(HttpClient http, DrillBudget budget, int concu
         var judge = new AttackJudge(plan.Secrets);
         var attacks = new ConcurrentBag<AttackResult>();
         var benignRefused = new ConcurrentBag<string>();
+        await WarmUpAsync(probe, plan, cancellationToken);
         var startedAt = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(
@@ -51,5 +52,15 @@ internal sealed class DrillRunner(HttpClient http, DrillBudget budget, int concu
             categories,
             new BenignScore(benignTotal, benignRefused.Count, [.. benignRefused.Order(StringComparer.Ordinal)]),
             results);
+    }
+
+    // A target's first request can take seconds (models and detectors loading); without a warm-up that cold start
+    // would be judged as a held-open stream. The warm-up is a benign request, uncounted.
+    private static async Task WarmUpAsync(ChatProbe probe, DrillPlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.Cases.FirstOrDefault(c => c.Attack is null) is { } benign)
+        {
+            await probe.SendAsync(benign with { Stream = false }, cancellationToken);
+        }
     }
 }
