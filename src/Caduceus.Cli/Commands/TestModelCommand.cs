@@ -15,6 +15,11 @@ internal static class TestModelCommand
         var command = new Command("test-model", "Run the OpenAI-compatible test model (the project's stand-in for a real LLM; it echoes by default).") { urls, script, profile };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(profile) is { } name && !TestModelProfiles.Names.Contains(name, StringComparer.Ordinal))
+            {
+                return CommandErrors.Fail($"--profile: unknown profile '{name}'; known: {string.Join(", ", TestModelProfiles.Names)}.");
+            }
+
             var options = new TestModelOptions { Urls = parse.GetValue(urls)!, ScriptPath = parse.GetValue(script)?.FullName, Profile = parse.GetValue(profile) };
             try
             {

@@ -18,7 +18,7 @@ internal sealed class DrillRunner(HttpClient http, DrillBudget budget, int concu
         var judge = new AttackJudge(plan.Secrets);
         var attacks = new ConcurrentBag<AttackResult>();
         var benignRefused = new ConcurrentBag<string>();
-        await WarmUpAsync(probe, plan, cancellationToken);
+        await WarmUpAsync(probe, target, plan, cancellationToken);
         var startedAt = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(
@@ -55,12 +55,25 @@ internal sealed class DrillRunner(HttpClient http, DrillBudget budget, int concu
     }
 
     // A target's first request can take seconds (models and detectors loading); without a warm-up that cold start
-    // would be judged as a held-open stream. The warm-up is a benign request, uncounted.
-    private static async Task WarmUpAsync(ChatProbe probe, DrillPlan plan, CancellationToken cancellationToken)
+    // would be judged as a held-open stream. The warm-up is a benign request, uncounted; it also shows that the
+    // target is there and takes our key.
+    private static async Task WarmUpAsync(ChatProbe probe, DrillTarget target, DrillPlan plan, CancellationToken cancellationToken)
     {
-        if (plan.Cases.FirstOrDefault(c => c.Attack is null) is { } benign)
+        if (plan.Cases.FirstOrDefault(c => c.Attack is null) is not { } benign)
         {
-            await probe.SendAsync(benign with { Stream = false }, cancellationToken);
+            return;
+        }
+
+        var reply = await probe.SendAsync(benign with { Stream = false }, cancellationToken);
+        if (reply.Status is null && !reply.HeldOpen)
+        {
+            throw new DrillTargetException($"could not reach {target.BaseAddress} (no HTTP answer to a benign request)");
+        }
+
+        if (reply.Status is 401 or 403 or 404 or 405)
+        {
+            var hint = reply.Status is 401 or 403 ? "; check --key" : "; is it the OpenAI-compatible base URL, e.g. http://host:port/v1?";
+            throw new DrillTargetException($"{target.BaseAddress} answered a benign request with HTTP {reply.Status} ({reply.ErrorCode ?? "no code"}){hint}");
         }
     }
 }

@@ -16,6 +16,7 @@ public static class ScorecardHtml
     private const int ChartHeight = 280;
     private const int Left = 50;
     private const int Bottom = 40;
+    private const int Top = 20;
     private static readonly string[] Colors = ["#c0392b", "#2471a3"];
 
     public static string Render(Scorecard primary, Scorecard? compare = null)
@@ -60,10 +61,10 @@ public static class ScorecardHtml
         var categories = OwaspCategory.All.Where(id => cards.Any(c => c.Categories.ContainsKey(id))).ToArray();
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{ChartWidth}\" height=\"{ChartHeight}\" role=\"img\" aria-label=\"Pass rate per category\">");
-        var plotHeight = ChartHeight - Bottom - 10;
+        var plotHeight = ChartHeight - Bottom - Top;
         for (var percent = 0; percent <= 100; percent += 25)
         {
-            var y = 10 + plotHeight - (plotHeight * percent / 100.0);
+            var y = Top + plotHeight - (plotHeight * percent / 100.0);
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{ChartWidth}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"#ddd\"/>")
                 .Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 6}\" y=\"{y + 4:0.#}\" font-size=\"11\" text-anchor=\"end\">{percent}%</text>");
         }
@@ -82,8 +83,8 @@ public static class ScorecardHtml
 
                 var height = plotHeight * score.PassRate;
                 var x = x0 + (i * barWidth);
-                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{10 + plotHeight - height:0.#}\" width=\"{barWidth - 2:0.#}\" height=\"{height:0.#}\" fill=\"{Colors[i]}\"><title>{categories[g]}: {score.Stopped}/{score.Attempts}</title></rect>")
-                    .Append(CultureInfo.InvariantCulture, $"<text x=\"{x + ((barWidth - 2) / 2):0.#}\" y=\"{6 + plotHeight - height:0.#}\" font-size=\"10\" text-anchor=\"middle\">{score.PassRate * 100:0}%</text>");
+                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{Top + plotHeight - height:0.#}\" width=\"{barWidth - 2:0.#}\" height=\"{height:0.#}\" fill=\"{Colors[i]}\"><title>{categories[g]}: {score.Stopped}/{score.Attempts}</title></rect>")
+                    .Append(CultureInfo.InvariantCulture, $"<text x=\"{x + ((barWidth - 2) / 2):0.#}\" y=\"{Top - 4 + plotHeight - height:0.#}\" font-size=\"10\" text-anchor=\"middle\">{score.PassRate * 100:0}%</text>");
             }
 
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x0 + ((groupWidth - 20) / 2):0.#}\" y=\"{ChartHeight - 22}\" font-size=\"12\" text-anchor=\"middle\">{categories[g]}</text>");
