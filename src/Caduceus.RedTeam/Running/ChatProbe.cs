@@ -45,6 +45,15 @@ internal sealed class ChatProbe(HttpClient http, DrillTarget target, DrillBudget
             // A target may refuse an oversized request by closing the connection.
             return new TargetReply { Refused = true, Status = (int?)exception.StatusCode, ErrorCode = "connection_closed", Elapsed = watch.Elapsed };
         }
+        catch (IOException)
+        {
+            return new TargetReply { Refused = true, ErrorCode = "connection_closed", Elapsed = watch.Elapsed };
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or FormatException)
+        {
+            // JSON of an unexpected shape (a number where a string belongs, ...): no usable answer, and no crash.
+            return new TargetReply { Refused = true, ErrorCode = "invalid_response", Elapsed = watch.Elapsed };
+        }
     }
 
     private JsonObject Body(DrillCase drillCase)
