@@ -13,13 +13,33 @@ internal static partial class NaiveReading
 {
     private static readonly Dictionary<char, char> LookAlikes = new()
     {
-        ['а'] = 'a', ['е'] = 'e', ['о'] = 'o', ['р'] = 'p', ['с'] = 'c', ['у'] = 'y', ['х'] = 'x', ['і'] = 'i',
-        ['ѕ'] = 's', ['ј'] = 'j', ['ԁ'] = 'd', ['ɡ'] = 'g', ['ո'] = 'n', ['ı'] = 'i',
+        ['а'] = 'a',
+        ['е'] = 'e',
+        ['о'] = 'o',
+        ['р'] = 'p',
+        ['с'] = 'c',
+        ['у'] = 'y',
+        ['х'] = 'x',
+        ['і'] = 'i',
+        ['ѕ'] = 's',
+        ['ј'] = 'j',
+        ['ԁ'] = 'd',
+        ['ɡ'] = 'g',
+        ['ո'] = 'n',
+        ['ı'] = 'i',
     };
 
     private static readonly Dictionary<char, char> Leet = new()
     {
-        ['4'] = 'a', ['@'] = 'a', ['3'] = 'e', ['1'] = 'i', ['!'] = 'i', ['0'] = 'o', ['5'] = 's', ['$'] = 's', ['7'] = 't',
+        ['4'] = 'a',
+        ['@'] = 'a',
+        ['3'] = 'e',
+        ['1'] = 'i',
+        ['!'] = 'i',
+        ['0'] = 'o',
+        ['5'] = 's',
+        ['$'] = 's',
+        ['7'] = 't',
     };
 
     /// <summary>The text with tricks undone, lower-cased; decoded base64 and the de-leeted reading are appended.</summary>
