@@ -4,6 +4,7 @@ using Caduceus.Cli.Commands.Audit;
 using Caduceus.Cli.Commands.Incidents;
 using Caduceus.Cli.Commands.Keys;
 using Caduceus.Cli.Commands.Models;
+using Caduceus.Cli.Commands.RedTeam;
 
 namespace Caduceus.Cli;
 
@@ -29,6 +30,7 @@ internal static class CaduceusCommand
         root.Subcommands.Add(Commands.Monitor.MonitorCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(TestModelCommand.Create());
+        root.Subcommands.Add(RedTeamCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(RedactCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());

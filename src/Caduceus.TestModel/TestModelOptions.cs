@@ -4,7 +4,7 @@ namespace Caduceus.TestModel;
 
 /// <summary>
 /// Options for the stand-in model server started by <see cref="TestModelServer.StartAsync"/>.
-/// Set at most one of <see cref="ScriptPath"/> and <see cref="Script"/>; with neither, every request gets the echo reply.
+/// Set at most one of <see cref="ScriptPath"/>, <see cref="Script"/> and <see cref="Profile"/>; with none, every request gets the echo reply.
 /// </summary>
 public sealed class TestModelOptions
 {
@@ -19,6 +19,9 @@ public sealed class TestModelOptions
 
     /// <summary>A script built in code; validated the same way as a file.</summary>
     public TestModelScript? Script { get; set; }
+
+    /// <summary>A built-in behaviour by name (see <see cref="Profiles.TestModelProfiles"/>), e.g. <c>vulnerable-clinic</c>.</summary>
+    public string? Profile { get; set; }
 
     /// <summary>
     /// The lowest level written to the console log. Warning by default so the host's output stays clean.

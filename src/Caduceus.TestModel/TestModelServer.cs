@@ -1,5 +1,6 @@
 using Caduceus.TestModel.Endpoints;
 using Caduceus.TestModel.Hosting;
+using Caduceus.TestModel.Profiles;
 using Caduceus.TestModel.Scripting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -25,7 +26,7 @@ public static class TestModelServer
 
     /// <summary>Builds and starts the server, and returns it once it is listening.</summary>
     /// <exception cref="TestModelScriptException">The script file is missing or the script is invalid.</exception>
-    /// <exception cref="ArgumentException">The options are invalid: no URL, a URL that is not http://, or both a script path and a script.</exception>
+    /// <exception cref="ArgumentException">The options are invalid: no URL, a URL that is not http://, more than one of script path, script and profile, or an unknown profile.</exception>
     /// <exception cref="IOException">Kestrel could not bind an address (for example, the port is in use).</exception>
     /// <exception cref="InvalidOperationException">Kestrel rejected an address (for example, <c>localhost</c> with port 0).</exception>
     public static async Task<RunningTestModel> StartAsync(TestModelOptions options, CancellationToken cancellationToken = default)
@@ -96,11 +97,17 @@ public static class TestModelServer
         return urls;
     }
 
-    private static CompiledScript LoadScript(TestModelOptions options)
+    private static IResponsePlanner LoadScript(TestModelOptions options)
     {
-        if (options.ScriptPath is not null && options.Script is not null)
+        if (new object?[] { options.ScriptPath, options.Script, options.Profile }.Count(o => o is not null) > 1)
         {
-            throw new ArgumentException("Set either TestModelOptions.ScriptPath or TestModelOptions.Script, not both.", nameof(options));
+            throw new ArgumentException("Set at most one of TestModelOptions.ScriptPath, Script and Profile.", nameof(options));
+        }
+
+        if (options.Profile is { } profile)
+        {
+            return TestModelProfiles.Resolve(profile)
+                ?? throw new ArgumentException($"Unknown test model profile '{profile}'; known: {string.Join(", ", TestModelProfiles.Names)}.", nameof(options));
         }
 
         if (options.ScriptPath is { } path)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Caduceus.TestModel;
+using Caduceus.TestModel.Profiles;
 
 namespace Caduceus.Cli.Commands;
 
@@ -10,10 +11,16 @@ internal static class TestModelCommand
     {
         var urls = new Option<string>("--urls") { Description = "Listen address(es).", DefaultValueFactory = _ => "http://127.0.0.1:8081" };
         var script = new Option<FileInfo?>("--script") { Description = "JSON rules: when the prompt matches, answer with this text, these tool calls, a delay or an error." };
-        var command = new Command("test-model", "Run the OpenAI-compatible test model (the project's stand-in for a real LLM; it echoes by default).") { urls, script };
+        var profile = new Option<string?>("--profile") { Description = $"A built-in behaviour instead of a script: {string.Join(", ", TestModelProfiles.Names)}." };
+        var command = new Command("test-model", "Run the OpenAI-compatible test model (the project's stand-in for a real LLM; it echoes by default).") { urls, script, profile };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = new TestModelOptions { Urls = parse.GetValue(urls)!, ScriptPath = parse.GetValue(script)?.FullName };
+            if (parse.GetValue(profile) is { } name && !TestModelProfiles.Names.Contains(name, StringComparer.Ordinal))
+            {
+                return CommandErrors.Fail($"--profile: unknown profile '{name}'; known: {string.Join(", ", TestModelProfiles.Names)}.");
+            }
+
+            var options = new TestModelOptions { Urls = parse.GetValue(urls)!, ScriptPath = parse.GetValue(script)?.FullName, Profile = parse.GetValue(profile) };
             try
             {
                 await using var running = await TestModelServer.StartAsync(options, cancellationToken);

@@ -63,6 +63,12 @@ public static class RefusalCodes
 
     /// <summary>The request's <c>max_tokens</c> (or <c>max_completion_tokens</c>) is above the per-request ceiling.</summary>
     public const string MaxTokensTooLarge = "max_tokens_too_large";
+
+    /// <summary>The model's answer grew past the gateway's answer limit (unbounded consumption).</summary>
+    public const string AnswerTooLong = "answer_too_long";
+
+    /// <summary>The model streamed its answer slower than the gateway's minimum rate (a connection held open).</summary>
+    public const string StreamTooSlow = "stream_too_slow";
     public const string UpstreamUnavailable = "upstream_unavailable";
     public const string UpstreamTimeout = "upstream_timeout";
     public const string UpstreamInvalidResponse = "upstream_invalid_response";

@@ -5,6 +5,7 @@ using Caduceus.Gateway.Access;
 using Caduceus.Gateway.Admin;
 using Caduceus.Gateway.AdminMfa;
 using Caduceus.Gateway.Anomaly;
+using Caduceus.Gateway.AnswerLimits;
 using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Configuration;
@@ -75,6 +76,7 @@ public static class GatewayServiceCollectionExtensions
         GatewayPolicies.Add(services.AddAuthorizationBuilder());
 
         services.AddCallerVerification(configuration);
+        services.AddAnswerLimits(configuration);
         AddUpstreamHttpClient(services, configuration.GetSection("UpstreamTls").Get<UpstreamTlsOptions>() ?? new UpstreamTlsOptions());
         AddChatPipeline(services);
         return services;

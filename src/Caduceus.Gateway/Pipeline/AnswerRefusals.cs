@@ -12,6 +12,8 @@ internal static class AnswerRefusals
         {
             RefusalCodes.SystemPromptLeak => $"The answer was {verb}: it repeats the application's confidential instructions.",
             RefusalCodes.CallerNotVerified => $"The answer was {verb}: it contains patient information and the caller has not been verified.",
+            RefusalCodes.AnswerTooLong => $"The answer was {verb}: it is longer than the gateway's answer limit (AnswerLimits:MaxTokens).",
+            RefusalCodes.StreamTooSlow => $"The answer was {verb}: the model streamed it slower than the gateway's minimum rate (AnswerLimits:MinStreamCharactersPerSecond).",
             RefusalCodes.OtherPatientPhi => $"The answer was {verb}: it contains information about someone other than the verified caller.",
             _ => $"The answer was {verb}: it contains information this application's policy does not allow to reach the client.",
         };

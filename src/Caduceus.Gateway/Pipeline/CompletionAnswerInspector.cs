@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Caduceus.Detection;
 using Caduceus.Detection.Anonymization;
 using Caduceus.Events;
+using Caduceus.Gateway.AnswerLimits;
 using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Endpoints;
 using Caduceus.Gateway.Events;
@@ -14,7 +15,7 @@ using Microsoft.AspNetCore.Http;
 namespace Caduceus.Gateway.Pipeline;
 
 /// <summary>Inspects a complete (non-streaming) answer, applies the response policy, and sends it to the client.</summary>
-internal sealed class CompletionAnswerInspector(ApplicationAnalyzers analyzers, SecurityEventBus events, TimeProvider timeProvider)
+internal sealed class CompletionAnswerInspector(ApplicationAnalyzers analyzers, AnswerLimitsOptions answerLimits, SecurityEventBus events, TimeProvider timeProvider)
 {
     private const int MaxAnswerBytes = 16 * 1024 * 1024;
 
@@ -37,6 +38,12 @@ internal sealed class CompletionAnswerInspector(ApplicationAnalyzers analyzers, 
         if (ToolCallRefusal(exchange, answer) is { } toolRefusal)
         {
             await RefuseToolCallAsync(exchange, toolRefusal);
+            return;
+        }
+
+        if (new AnswerMeter(answerLimits, timeProvider).Add(Contents(answer).Sum(c => c.GetValue<string>().Length), streaming: false) is { } limitCode)
+        {
+            await RefuseAsync(exchange, [], limitCode);
             return;
         }
 

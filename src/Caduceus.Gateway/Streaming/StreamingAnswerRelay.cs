@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Caduceus.Detection;
 using Caduceus.Detection.Anonymization;
 using Caduceus.Events;
+using Caduceus.Gateway.AnswerLimits;
 using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Endpoints;
 using Caduceus.Gateway.Events;
@@ -20,7 +21,7 @@ namespace Caduceus.Gateway.Streaming;
 /// content of every choice on the way. Each upstream chunk produces one downstream chunk whose content is what
 /// the inspector has released so far; held text is flushed when the choice finishes.
 /// </summary>
-internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, SecurityEventBus events, TimeProvider timeProvider)
+internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, AnswerLimitsOptions answerLimits, SecurityEventBus events, TimeProvider timeProvider)
 {
     private const string DataPrefix = "data:";
     private const string Done = "[DONE]";
@@ -37,6 +38,7 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
             exchange.Canary,
             PatientPhiGate.For(exchange),
             calls => ToolCallAuthorizer.Refusal(exchange.Application.Tools, calls, exchange.VerifiedPatient?.Id, exchange.Access?.Tools));
+        var meter = new AnswerMeter(answerLimits, timeProvider);
 
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "text/event-stream";
@@ -62,7 +64,7 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
                 deadline.Arm(idleTimeout);
                 if (line.Length == 0)
                 {
-                    finished = data.Length > 0 && !await DispatchAsync(exchange, relay, data.ToString());
+                    finished = data.Length > 0 && !await DispatchAsync(exchange, relay, meter, data.ToString());
                     data.Clear();
                 }
                 else if (line.StartsWith(DataPrefix, StringComparison.Ordinal))
@@ -73,7 +75,7 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
 
             if (!finished && data.Length > 0)
             {
-                await DispatchAsync(exchange, relay, data.ToString());
+                await DispatchAsync(exchange, relay, meter, data.ToString());
             }
         }
         catch (OperationCanceledException) when (deadline.TimedOut)
@@ -89,7 +91,7 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
     }
 
     /// <summary>Handles one upstream event; false when the stream must end here.</summary>
-    private async Task<bool> DispatchAsync(ChatExchange exchange, Relay relay, string data)
+    private async Task<bool> DispatchAsync(ChatExchange exchange, Relay relay, AnswerMeter meter, string data)
     {
         var cancellationToken = exchange.RequestAborted;
         if (data == Done)
@@ -130,7 +132,13 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
             exchange.Audit?.Usage = exchange.AnswerUsage;
         }
 
-        exchange.AnswerCharacters += ContentLength(chunk);
+        var length = ContentLength(chunk);
+        exchange.AnswerCharacters += length;
+        if (meter.Add(length, streaming: true) is { } limitCode)
+        {
+            await RefuseOverLimitAsync(exchange, limitCode);
+            return false;
+        }
 
         relay.Inspect(chunk);
         if (await RefuseIfBlockedAsync(exchange, relay))
@@ -140,6 +148,14 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Secur
 
         await ServerSentEventWriter.WriteDataAsync(exchange.HttpContext.Response, chunk.ToJsonString(), cancellationToken);
         return true;
+    }
+
+    private async Task RefuseOverLimitAsync(ChatExchange exchange, string code)
+    {
+        var blocked = exchange.NewEvent(SecurityEventTypes.ResponseBlocked, code, new Dictionary<string, int>(), [], timeProvider.GetUtcNow());
+        events.Publish(blocked);
+        exchange.Audit?.Blocked(code);
+        await WriteErrorAsync(exchange, 400, code, AnswerRefusals.Message(code, streaming: true), blocked.Id);
     }
 
     private async Task<bool> RefuseIfBlockedAsync(ChatExchange exchange, Relay relay)

@@ -11,7 +11,7 @@ namespace Caduceus.TestModel.Endpoints;
 
 /// <summary><c>POST /v1/chat/completions</c>: parse, let the script decide, stall if asked, answer whole or streamed.</summary>
 internal sealed class ChatCompletionsEndpoint(
-    CompiledScript script,
+    IResponsePlanner script,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
     ILogger<ChatCompletionsEndpoint> logger)

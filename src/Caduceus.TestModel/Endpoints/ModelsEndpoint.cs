@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Caduceus.TestModel.Endpoints;
 
 /// <summary><c>GET /v1/models</c> and <c>GET /v1/models/{model}</c>: the default model plus the script's.</summary>
-internal sealed class ModelsEndpoint(CompiledScript script, TimeProvider timeProvider)
+internal sealed class ModelsEndpoint(IResponsePlanner script, TimeProvider timeProvider)
 {
     public const string ListPattern = "/v1/models";
     public const string ModelRouteValue = "model";

@@ -3,6 +3,9 @@ namespace Caduceus.TestModel.Protocol;
 /// <summary>The parts of an OpenAI chat completion request the stand-in model uses.</summary>
 internal sealed record ChatRequest(string Model, IReadOnlyList<ChatRequestMessage> Messages, bool Stream, bool IncludeUsage)
 {
+    /// <summary>The function names the request offers in <c>tools</c> (and the older <c>functions</c>).</summary>
+    public IReadOnlyList<string> ToolNames { get; init; } = [];
+
     /// <summary>The model name used when a request names none.</summary>
     public const string DefaultModel = "caduceus-test-model";
 

@@ -30,7 +30,7 @@ internal static class ChatRequestParser
             return false;
         }
 
-        request = new ChatRequest(model, messages, stream, includeUsage);
+        request = new ChatRequest(model, messages, stream, includeUsage) { ToolNames = ReadToolNames(root) };
         return true;
     }
 
@@ -180,6 +180,42 @@ internal static class ChatRequestParser
         }
 
         return true;
+    }
+
+    // Lenient like the rest of what this model ignores: a malformed entry is skipped, not refused.
+    private static string[] ReadToolNames(JsonElement root)
+    {
+        var names = new List<string>();
+        if (root.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var tool in tools.EnumerateArray())
+            {
+                if (tool.ValueKind == JsonValueKind.Object && tool.TryGetProperty("function", out var function))
+                {
+                    AddName(function, names);
+                }
+            }
+        }
+
+        if (root.TryGetProperty("functions", out var functions) && functions.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var function in functions.EnumerateArray())
+            {
+                AddName(function, names);
+            }
+        }
+
+        return [.. names.Distinct(StringComparer.Ordinal)];
+    }
+
+    private static void AddName(JsonElement function, List<string> names)
+    {
+        if (function.ValueKind == JsonValueKind.Object
+            && function.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
+            && !string.IsNullOrWhiteSpace(name.GetString()))
+        {
+            names.Add(name.GetString()!);
+        }
     }
 
     private static OpenAiError InvalidType(string param, string expected) =>

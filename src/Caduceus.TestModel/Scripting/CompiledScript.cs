@@ -6,7 +6,7 @@ namespace Caduceus.TestModel.Scripting;
 /// A validated, immutable snapshot of a <see cref="TestModelScript"/>, safe to share across requests;
 /// later changes to the script object do not affect a running server.
 /// </summary>
-internal sealed class CompiledScript
+internal sealed class CompiledScript : IResponsePlanner
 {
     /// <summary>The name a script built in code is reported under.</summary>
     public const string InCodeScriptName = "(in-code script)";
