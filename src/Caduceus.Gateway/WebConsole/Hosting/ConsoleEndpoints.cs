@@ -1,0 +1,56 @@
+using Caduceus.Gateway.WebConsole.Keys;
+using Caduceus.Gateway.WebConsole.Live;
+using Caduceus.Gateway.WebConsole.Sessions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Caduceus.Gateway.WebConsole.Hosting;
+
+/// <summary>
+/// Maps the web console under <c>/console</c>. Its endpoints are anonymous to the API-key authorization (a person's
+/// browser holds no key): <see cref="ConsoleAccessFilter"/> demands a console session on all but the login page and
+/// the static assets.
+/// </summary>
+internal static class ConsoleEndpoints
+{
+    /// <summary>The console's security headers on every <c>/console</c> answer, error pages included.</summary>
+    public static void UseSecurityHeaders(WebApplication app)
+    {
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/console"),
+            console => console.Use((context, next) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    ConsoleSecurityHeaders.Apply(context.Response);
+                    return Task.CompletedTask;
+                });
+                return next(context);
+            }));
+    }
+
+    public static void Map(WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<IOptions<ConsoleOptions>>().Value.Enabled)
+        {
+            return;
+        }
+
+        var console = app.MapGroup("/console").AllowAnonymous();
+        console.MapGet("/assets/{name}", ConsoleAssets.Serve);
+        console.MapGet("/login", ConsoleLoginEndpoints.ShowLogin);
+        console.MapPost("/login", ConsoleLoginEndpoints.SignInAsync);
+
+        var pages = console.MapGroup(string.Empty).AddEndpointFilter<ConsoleAccessFilter>();
+        pages.MapPost("/logout", ConsoleLoginEndpoints.SignOutAsync);
+        pages.MapGet("/live", ConsoleLiveEndpoints.Page);
+        pages.MapGet("/events/stream", ConsoleEventStream.WriteAsync);
+        pages.MapGet("/keys", ConsoleKeysEndpoints.ListAsync);
+        pages.MapPost("/keys", ConsoleKeysEndpoints.CreateAsync).WithMetadata(ConsoleActionMetadata.Instance);
+        pages.MapPost("/keys/{id}/revoke", ConsoleKeysEndpoints.RevokeAsync).WithMetadata(ConsoleActionMetadata.Instance);
+        pages.MapGet("/", (HttpContext context) => Results.Redirect("/console/live"));
+    }
+}
