@@ -1,5 +1,8 @@
+using Caduceus.Gateway.WebConsole.AuditView;
 using Caduceus.Gateway.WebConsole.Keys;
 using Caduceus.Gateway.WebConsole.Live;
+using Caduceus.Gateway.WebConsole.Overview;
+using Caduceus.Gateway.WebConsole.Playground;
 using Caduceus.Gateway.WebConsole.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -51,6 +54,9 @@ internal static class ConsoleEndpoints
         pages.MapGet("/keys", ConsoleKeysEndpoints.ListAsync);
         pages.MapPost("/keys", ConsoleKeysEndpoints.CreateAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapPost("/keys/{id}/revoke", ConsoleKeysEndpoints.RevokeAsync).WithMetadata(ConsoleActionMetadata.Instance);
-        pages.MapGet("/", (HttpContext context) => Results.Redirect("/console/live"));
+        pages.MapGet("/", ConsoleOverviewEndpoints.PageAsync);
+        pages.MapGet("/audit", ConsoleAuditEndpoints.SearchAsync);
+        pages.MapGet("/playground", ConsolePlaygroundEndpoints.Page);
+        pages.MapPost("/playground", ConsolePlaygroundEndpoints.AnalyzeAsync);
     }
 }

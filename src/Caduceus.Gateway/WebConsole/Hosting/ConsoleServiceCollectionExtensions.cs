@@ -21,6 +21,8 @@ internal static class ConsoleServiceCollectionExtensions
         services.AddSingleton<ConsoleFailureLimiter>();
         services.AddSingleton<ConsoleSignIn>();
         services.AddSingleton<ConsoleEventFeed>();
+        services.AddSingleton<AuditView.ConsoleAuditWindow>();
+        services.AddSingleton<AuditView.ConsoleChainStatus>();
         services.AddSingleton<Caduceus.Events.ISecurityEventSink>(sp => sp.GetRequiredService<ConsoleEventFeed>());
 
         services.AddRazorComponents();
