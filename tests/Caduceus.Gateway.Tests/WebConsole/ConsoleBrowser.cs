@@ -33,7 +33,8 @@ public sealed class ConsoleBrowser : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Harness.BaseAddress.ToString().TrimEnd('/') });
-        context.SetDefaultTimeout(5000);
+        // Generous for a shared 2-core machine; a test that passes takes a few seconds.
+        context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
 

@@ -1,4 +1,5 @@
 using Caduceus.Gateway.WebConsole.AuditView;
+using Caduceus.Gateway.WebConsole.Incidents;
 using Caduceus.Gateway.WebConsole.Keys;
 using Caduceus.Gateway.WebConsole.Live;
 using Caduceus.Gateway.WebConsole.Overview;
@@ -56,6 +57,12 @@ internal static class ConsoleEndpoints
         pages.MapPost("/keys/{id}/revoke", ConsoleKeysEndpoints.RevokeAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapGet("/", ConsoleOverviewEndpoints.PageAsync);
         pages.MapGet("/audit", ConsoleAuditEndpoints.SearchAsync);
+        pages.MapGet("/incidents", ConsoleIncidentsEndpoints.ListAsync);
+        pages.MapGet("/incidents/{id}", ConsoleIncidentsEndpoints.ShowAsync);
+        pages.MapGet("/incidents/{id}/report", ConsoleIncidentsEndpoints.ReportAsync);
+        pages.MapPost("/incidents/{id}/actions", ConsoleIncidentsEndpoints.ActAsync).WithMetadata(ConsoleActionMetadata.Instance);
+        pages.MapPost("/incidents/{id}/close", ConsoleIncidentsEndpoints.CloseAsync).WithMetadata(ConsoleActionMetadata.Instance);
+        pages.MapPost("/blocks/{id}/lift", ConsoleIncidentsEndpoints.LiftAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapGet("/playground", ConsolePlaygroundEndpoints.Page);
         pages.MapPost("/playground", ConsolePlaygroundEndpoints.AnalyzeAsync);
     }
