@@ -30,10 +30,13 @@ public sealed class ConsoleRenderTimeTests(ConsoleRenderTimeTests.SeededGateway 
     public async Task Page_renders_in_under_300_ms_with_100000_audit_records(string path)
     {
         var http = gateway.Session.Http;
+        var first = Stopwatch.StartNew();
         using (var warmUp = await http.GetAsync(path, TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.OK, warmUp.StatusCode);
         }
+
+        var firstMs = first.Elapsed.TotalMilliseconds;
 
         var samples = new List<double>();
         for (var i = 0; i < 5; i++)
@@ -47,7 +50,7 @@ public sealed class ConsoleRenderTimeTests(ConsoleRenderTimeTests.SeededGateway 
 
         samples.Sort();
         var median = samples[samples.Count / 2];
-        var line = string.Create(CultureInfo.InvariantCulture, $"{path}: median {median:0.0} ms, max {samples[^1]:0.0} ms");
+        var line = string.Create(CultureInfo.InvariantCulture, $"{path}: median {median:0.0} ms, max {samples[^1]:0.0} ms, first request {firstMs:0.0} ms");
         TestContext.Current.TestOutputHelper?.WriteLine(line);
         if (Environment.GetEnvironmentVariable("CADUCEUS_RENDER_REPORT") is { Length: > 0 } report)
         {
