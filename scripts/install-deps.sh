@@ -3,9 +3,10 @@
 set -euo pipefail
 
 need=()
-# (PostgreSQL, Redis and Chromium join this list as the issues that need them land.)
+# PostgreSQL and Redis for the shared stores; Chromium for the web console's browser tests (Playwright drives it).
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 command -v redis-server >/dev/null || need+=(redis-server)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 
 if [ "${#need[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Caduceus.Cli.Commands;
 using Caduceus.Cli.Commands.Audit;
+using Caduceus.Cli.Commands.ConsoleUsers;
 using Caduceus.Cli.Commands.Incidents;
 using Caduceus.Cli.Commands.Keys;
 using Caduceus.Cli.Commands.Models;
@@ -28,6 +29,7 @@ internal static class CaduceusCommand
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(IncidentsCommand.Create());
         root.Subcommands.Add(Commands.Monitor.MonitorCommand.Create());
+        root.Subcommands.Add(ConsoleUsersCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(TestModelCommand.Create());
         root.Subcommands.Add(RedTeamCommand.Create());

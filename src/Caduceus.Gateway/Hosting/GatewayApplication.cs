@@ -6,6 +6,7 @@ using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Incidents;
 using Caduceus.Gateway.Siem;
 using Caduceus.Gateway.Verification;
+using Caduceus.Gateway.WebConsole.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
@@ -74,6 +75,7 @@ public static class GatewayApplication
             _ => Task.CompletedTask,
         });
         app.UseHsts();
+        ConsoleEndpoints.UseSecurityHeaders(app);
         var metrics = app.Services.GetRequiredService<GatewayMetrics>();
         app.Use((context, next) => metrics.MeasureAsync(context, () => next(context)));
         app.UseMiddleware<AuditMiddleware>();
@@ -89,6 +91,7 @@ public static class GatewayApplication
         MonitorEndpoints.Map(app, GatewayPolicies.Metrics);
         VerificationEndpoints.Map(app);
         AdminApi.Map(app);
+        ConsoleEndpoints.Map(app);
     }
 
     /// <summary>The addresses Kestrel actually listens on (a port 0 in configuration becomes the real port).</summary>

@@ -22,6 +22,7 @@ using Caduceus.Gateway.Storage;
 using Caduceus.Gateway.Streaming;
 using Caduceus.Gateway.Vault;
 using Caduceus.Gateway.Verification;
+using Caduceus.Gateway.WebConsole.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,6 +70,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<SecurityEventBus>();
         services.AddAnomalyDetection(configuration);
         services.AddUsageLimits(configuration);
+        services.AddWebConsole(configuration);
 
         var authentication = services.AddAuthentication(OidcAuthentication.CallerScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationDefaults.Scheme, null);

@@ -186,6 +186,28 @@ internal static class GatewaySchema
         );
         CREATE UNIQUE INDEX model_inventory_default ON model_inventory (application) WHERE is_default = 1;
         """,
+
+        // 8: web console accounts (password as PBKDF2, TOTP seed sealed) and their sessions (token as SHA-256 only).
+        """
+        CREATE TABLE console_accounts (
+            id             TEXT PRIMARY KEY,
+            name           TEXT NOT NULL UNIQUE,
+            roles          TEXT NOT NULL,
+            password_hash  TEXT NOT NULL,
+            totp_seed      BLOB NOT NULL,
+            totp_last_step INTEGER,
+            created_at     INTEGER NOT NULL,
+            disabled_at    INTEGER
+        );
+        CREATE TABLE console_sessions (
+            token_hash    BLOB PRIMARY KEY,
+            account_id    TEXT NOT NULL,
+            created_at    INTEGER NOT NULL,
+            last_seen_at  INTEGER NOT NULL,
+            stepped_up_at INTEGER
+        ) WITHOUT ROWID;
+        CREATE INDEX console_sessions_created_at ON console_sessions (created_at);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

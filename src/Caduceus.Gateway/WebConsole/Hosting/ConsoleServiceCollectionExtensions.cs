@@ -1,0 +1,41 @@
+using Caduceus.Gateway.Encryption;
+using Caduceus.Gateway.Events;
+using Caduceus.Gateway.WebConsole.Accounts;
+using Caduceus.Gateway.WebConsole.Live;
+using Caduceus.Gateway.WebConsole.Sessions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Caduceus.Gateway.WebConsole.Hosting;
+
+/// <summary>Registers the web console: accounts, sessions, the live event feed, server-side Razor rendering and antiforgery.</summary>
+internal static class ConsoleServiceCollectionExtensions
+{
+    public static IServiceCollection AddWebConsole(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.SectionName));
+        services.AddSingleton<SqliteConsoleAccountStore>();
+        services.AddSingleton<SqliteConsoleSessionStore>();
+        services.AddSingleton(sp => new ConsoleTotpCipher(sp.GetRequiredService<DataKeyring>()));
+        services.AddSingleton<ConsoleFailureLimiter>();
+        services.AddSingleton<ConsoleSignIn>();
+        services.AddSingleton<ConsoleEventFeed>();
+        services.AddSingleton<AuditView.ConsoleAuditWindow>();
+        services.AddSingleton<AuditView.ConsoleChainStatus>();
+        services.AddSingleton<Caduceus.Events.ISecurityEventSink>(sp => sp.GetRequiredService<ConsoleEventFeed>());
+
+        services.AddRazorComponents();
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.FormFieldName = Pages.ConsoleChrome.CsrfFieldName;
+            antiforgery.HeaderName = null;
+            antiforgery.Cookie.Name = "caduceus_console_csrf";
+            antiforgery.Cookie.Path = "/console";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.HttpOnly = true;
+            antiforgery.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+        });
+        return services;
+    }
+}
