@@ -11,7 +11,7 @@ namespace Caduceus.RedTeam.Tests.Infrastructure;
 
 /// <summary>
 /// The vulnerable clinic model on a free loopback port, and a real gateway with its embedded default configuration in
-/// front of it (fresh data directory, a service key of the default application).
+/// front of it (fresh data directory, a service key of the default application whose rate limits fit a drill).
 /// </summary>
 internal sealed class GuardedClinic : IAsyncDisposable
 {
@@ -50,6 +50,12 @@ internal sealed class GuardedClinic : IAsyncDisposable
             ConfigureServices = services => services.AddLogging(logging => logging.ClearProviders()),
         };
         launch.Settings["DataDirectory"] = Path.Combine(directory, "data");
+
+        // A drill sends hundreds of requests a minute through one key: its key gets limits that fit the drill (as a
+        // deployment would configure for its drill key), so what is measured is the gateway's judgement of content.
+        launch.Settings["Limits:Roles:service:RequestsPerMinute"] = "100000";
+        launch.Settings["Limits:Roles:service:TokensPerHour"] = "100000000";
+        launch.Settings["Limits:Roles:service:TokensPerDay"] = "1000000000";
         var gateway = GatewayApplication.Build(launch);
         await gateway.StartAsync();
         var key = await gateway.Services.GetRequiredService<IApiKeyStore>().CreateAsync(new NewApiKey("default", [CallerRoles.Service]), CancellationToken.None);
