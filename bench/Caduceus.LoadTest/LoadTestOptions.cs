@@ -17,6 +17,9 @@ internal sealed class LoadTestOptions
           --out FILE            also write the results as JSON to FILE
           --env KEY=VALUE       extra environment variable for both servers (repeatable), e.g. DOTNET_gcServer=1
           --gateway-env KEY=VALUE  extra environment variable for the gateway only (repeatable)
+          --prompt clean|phi    clean: the 2 KB clinician request (no finding, no event; default); phi: the 2 KB patient
+                                message whose PHI the gateway redacts, raising one security event per request (what
+                                SIEM exporters and anomaly detection then work on)
         """;
 
     public string? CliPath { get; private set; }
@@ -32,6 +35,9 @@ internal sealed class LoadTestOptions
     public string? OutFile { get; private set; }
 
     public bool Help { get; private set; }
+
+    /// <summary>Whether requests carry PHI (redacted, one security event each) instead of the clean prompt.</summary>
+    public bool PhiPrompt { get; private set; }
 
     /// <summary>Extra environment for both servers (experiments: GC mode, thread pool settings).</summary>
     public Dictionary<string, string> ServerEnvironment { get; } = new(StringComparer.Ordinal);
@@ -75,6 +81,14 @@ internal sealed class LoadTestOptions
                     break;
                 case "--gateway-env":
                     AddVariable(options.GatewayEnvironment, name, Value(args, ref i));
+                    break;
+                case "--prompt":
+                    options.PhiPrompt = Value(args, ref i) switch
+                    {
+                        "clean" => false,
+                        "phi" => true,
+                        var other => throw new ArgumentException($"--prompt must be clean or phi, not '{other}'"),
+                    };
                     break;
                 default:
                     throw new ArgumentException($"unknown option '{name}' (see --help)");

@@ -55,11 +55,11 @@ internal static class LoadTestRun
                 model.WaitUntilReadyAsync("v1/models", StartTimeout, cancellationToken),
                 gateway.WaitUntilReadyAsync("healthz", StartTimeout, cancellationToken));
 
-            var body = RequestBody();
+            var body = RequestBody(options.PhiPrompt);
             var direct = new LoadTarget(Targets.Direct, new Uri(model.BaseAddress, "v1/chat/completions"), ApiKey: null);
             var through = new LoadTarget(Targets.Gateway, new Uri(gateway.BaseAddress, "v1/chat/completions"), apiKey);
-            await CheckAsync(direct, body, cancellationToken);
-            await CheckAsync(through, body, cancellationToken);
+            await CheckAsync(direct, body, expectEvent: false, cancellationToken);
+            await CheckAsync(through, body, expectEvent: options.PhiPrompt, cancellationToken);
 
             var runner = new LoadRunner(body, model, gateway);
             var results = new List<ScenarioResult>();
@@ -104,7 +104,7 @@ internal static class LoadTestRun
     }
 
     /// <summary>One request before loading, so a broken set-up stops the run instead of being measured.</summary>
-    private static async Task CheckAsync(LoadTarget target, byte[] body, CancellationToken cancellationToken)
+    private static async Task CheckAsync(LoadTarget target, byte[] body, bool expectEvent, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         using var request = new HttpRequestMessage(HttpMethod.Post, target.ChatUrl) { Content = new ByteArrayContent(body) };
@@ -118,7 +118,8 @@ internal static class LoadTestRun
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         var problem = (int)response.StatusCode != 200 ? $"HTTP {(int)response.StatusCode}: {Shorten(text)}"
             : !text.Contains("\"chat.completion\"", StringComparison.Ordinal) ? $"not a chat completion: {Shorten(text)}"
-            : response.Headers.Contains(EventIdHeader) ? "the gateway raised a security event for the benign prompt, so it does not do the same work as the direct path"
+            : !expectEvent && response.Headers.Contains(EventIdHeader) ? "the gateway raised a security event for the benign prompt, so it does not do the same work as the direct path"
+            : expectEvent && !response.Headers.Contains(EventIdHeader) ? "the gateway raised no security event for the PHI prompt, so there is nothing for exporters to do"
             : null;
         if (problem is not null)
         {
@@ -126,7 +127,7 @@ internal static class LoadTestRun
         }
     }
 
-    private static byte[] RequestBody()
+    private static byte[] RequestBody(bool phi)
     {
         var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -136,7 +137,7 @@ internal static class LoadTestRun
             writer.WriteStartArray("messages");
             writer.WriteStartObject();
             writer.WriteString("role", "user");
-            writer.WriteString("content", SamplePrompts.ClinicalQuestionWithoutPhi);
+            writer.WriteString("content", phi ? SamplePrompts.PortalMessageWithPhi : SamplePrompts.ClinicalQuestionWithoutPhi);
             writer.WriteEndObject();
             writer.WriteEndArray();
             writer.WriteBoolean("stream", false);

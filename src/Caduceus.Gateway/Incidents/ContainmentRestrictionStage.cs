@@ -32,10 +32,7 @@ internal sealed class ContainmentRestrictionStage(ActiveContainment containment)
 
     private void Apply(ChatExchange exchange, ContainmentBlock[] restrictions)
     {
-        if (restrictions.Where(b => b.Kind == ContainmentBlockKind.Reverification).Select(b => (DateTimeOffset?)b.CreatedAt).Max() is { } since)
-        {
-            exchange.VerifiedNoEarlierThan = since;
-        }
+        exchange.VerifiedNoEarlierThan = restrictions.Where(b => b.Kind == ContainmentBlockKind.Reverification).Select(b => (DateTimeOffset?)b.CreatedAt).Max();
 
         var tightening = restrictions.Where(b => b.Kind != ContainmentBlockKind.Reverification).ToArray();
         if (tightening.Length == 0)

@@ -32,6 +32,15 @@ internal sealed class ContainmentSnapshot(IReadOnlyList<ContainmentBlock> blocks
         Active(now).Where(block => block.Kind is ContainmentBlockKind.StrictPolicy or ContainmentBlockKind.Tools or ContainmentBlockKind.Reverification
             && Same(block.Value, application));
 
+    /// <summary>
+    /// The time before which verifications of <paramref name="application"/>'s callers count for nothing (an incident
+    /// forced them to verify again), or null.
+    /// </summary>
+    public DateTimeOffset? VerifiedNoEarlierThan(string application, DateTimeOffset now) =>
+        HasApplicationRestrictions
+            ? RestrictionsOf(application, now).Where(b => b.Kind == ContainmentBlockKind.Reverification).Select(b => (DateTimeOffset?)b.CreatedAt).Max()
+            : null;
+
     private IEnumerable<ContainmentBlock> Active(DateTimeOffset now) => Blocks.Where(block => block.IsActiveAt(now));
 
     private static bool Same(string value, string? candidate) => candidate is not null && string.Equals(value, candidate, StringComparison.Ordinal);

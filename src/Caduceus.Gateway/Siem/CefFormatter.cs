@@ -38,6 +38,26 @@ internal static class CefFormatter
         Add(extension, "cs3", string.Join(',', securityEvent.Detectors));
         Add(extension, "cn1Label", "ocsf_class_uid");
         Add(extension, "cn1", ocsf.ClassUid.ToString(CultureInfo.InvariantCulture));
+        if (securityEvent.Source is { } source)
+        {
+            Add(extension, "cs6Label", "source_hash");
+            Add(extension, "cs6", source);
+        }
+
+        if (securityEvent.Anomaly is { } anomaly)
+        {
+            Add(extension, "cs4Label", "anomaly_metric");
+            Add(extension, "cs4", anomaly.Metric);
+            Add(extension, "cs5Label", "anomaly_subject");
+            Add(extension, "cs5", anomaly.Dimension + ":" + anomaly.Subject);
+            Add(extension, "cfp1Label", "anomaly_observed");
+            Add(extension, "cfp1", Number(anomaly.Observed));
+            Add(extension, "cfp2Label", "anomaly_baseline");
+            Add(extension, "cfp2", anomaly.BaselineMean is { } mean ? Number(mean) : null);
+            Add(extension, "cfp3Label", "anomaly_score");
+            Add(extension, "cfp3", Number(anomaly.Score));
+        }
+
         return header + "|" + extension.ToString().TrimEnd();
     }
 
@@ -49,6 +69,8 @@ internal static class CefFormatter
         OcsfClass.Severity.Medium => 5,
         _ => 8,
     };
+
+    private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     private static string Header(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
 

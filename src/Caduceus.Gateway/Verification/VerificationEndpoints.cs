@@ -32,11 +32,15 @@ internal static class VerificationEndpoints
         group.MapDelete(string.Empty, EndAsync);
     }
 
-    private static async Task GetAsync(HttpContext context, IOptions<GatewayOptions> options, CallerVerifier verifier)
+    private static async Task GetAsync(HttpContext context, IOptions<GatewayOptions> options, CallerVerifier verifier, Incidents.ActiveContainment containment)
     {
         if (await ResolveAsync(context, options.Value) is { } caller)
         {
-            await WriteStateAsync(context, verifier.Current(caller.Attempt.ConversationKey));
+            var state = verifier.Current(caller.Attempt.ConversationKey);
+
+            // An incident that forced callers to verify again makes an earlier verification count for nothing here too.
+            var since = (await containment.CurrentAsync(context.RequestAborted)).VerifiedNoEarlierThan(caller.Application, containment.Clock.GetUtcNow());
+            await WriteStateAsync(context, state.IsVerified && state.VerifiedAt < since ? ConversationVerification.Unverified : state);
         }
     }
 

@@ -91,12 +91,17 @@ public sealed class ContainmentActionsTests
 
         using var ordered = await admin.PostAsync($"admin/incidents/{incident.Id}/actions", Requests.Json("""{"action":"force_reverification"}"""), Cancel);
         var afterOrder = await AnswerAsync(harness, "call-reverify");
+        using var statusRequest = new HttpRequestMessage(HttpMethod.Get, "v1/verification");
+        statusRequest.Headers.Add("X-Caduceus-Conversation-Id", "call-reverify");
+        using var status = await harness.Http.SendAsync(statusRequest, Cancel);
+        var statusAfterOrder = (await status.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["status"]!.GetValue<string>();
         await Task.Delay(5, Cancel);
         await VerifyAsMariaAsync(harness, codes, "call-reverify", Cancel);
         var afterVerifyingAgain = await AnswerAsync(harness, "call-reverify");
 
         Assert.Equal(HttpStatusCode.OK, ordered.StatusCode);
         Assert.DoesNotContain(MariaMrn, afterOrder, StringComparison.Ordinal);
+        Assert.Equal("unverified", statusAfterOrder);
         Assert.Contains(MariaMrn, afterVerifyingAgain, StringComparison.Ordinal);
     }
 

@@ -33,6 +33,22 @@ public sealed partial class SyslogExportTests
     }
 
     [Fact]
+    public void Cef_carries_an_anomalys_metric_subject_observed_value_baseline_and_score_and_the_source_hash()
+    {
+        var anomaly = new AnomalyDetail("distinct_patients", "key", "key_7", TimeSpan.FromMinutes(10), 2.5, 1.2, 19, 12.083);
+        var securityEvent = new SecurityEvent(
+            "evt_2", DateTimeOffset.UnixEpoch, SecurityEventTypes.AnomalyDetected, "distinct_patients", "portal", "key_7", null,
+            new Dictionary<string, int>(), [], anomaly, Source: "ab12");
+
+        var cef = CefFormatter.Format(securityEvent, "1.0");
+
+        Assert.Contains("cs4Label=anomaly_metric cs4=distinct_patients", cef, StringComparison.Ordinal);
+        Assert.Contains("cs5Label=anomaly_subject cs5=key:key_7", cef, StringComparison.Ordinal);
+        Assert.Contains("cfp1Label=anomaly_observed cfp1=19 cfp2Label=anomaly_baseline cfp2=2.5 cfp3Label=anomaly_score cfp3=12.083", cef, StringComparison.Ordinal);
+        Assert.Contains("cs6Label=source_hash cs6=ab12", cef, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Blocked_requests_reach_a_udp_collector_as_rfc5424_with_cef_and_without_the_text()
     {
         using var collector = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
