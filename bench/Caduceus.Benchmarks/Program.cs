@@ -7,4 +7,10 @@ if (args is ["anomaly-replay", ..])
     return;
 }
 
+if (args is ["siem-probe", ..])
+{
+    await SiemCpuProbe.RunAsync(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

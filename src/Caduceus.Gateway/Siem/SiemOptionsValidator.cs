@@ -25,6 +25,11 @@ internal sealed class SiemOptionsValidator : IValidateOptions<SiemOptions>
             failures.Add("Siem:Delivery:SendTimeout and MaxSpillBytes must be positive.");
         }
 
+        if (delivery.Linger < TimeSpan.Zero || delivery.Linger > TimeSpan.FromSeconds(10))
+        {
+            failures.Add("Siem:Delivery:Linger must be between 0 and 10 seconds.");
+        }
+
         ValidateSyslog(options.Syslog, failures);
         if (options.Splunk.IsEnabled)
         {

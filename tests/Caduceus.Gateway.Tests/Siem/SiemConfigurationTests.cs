@@ -14,6 +14,7 @@ public sealed class SiemConfigurationTests
     [InlineData("Siem:Elastic:Url", "https://user:" + Secret + "@elastic.example.org", "Siem:Elastic:Index", "logs", "Siem:Elastic:Url")]
     [InlineData("Siem:AzureMonitor:Endpoint", "https://dce.ingest.monitor.azure.com", "Siem:AzureMonitor:ClientSecret", Secret, "Siem:AzureMonitor:DcrImmutableId")]
     [InlineData("Siem:Syslog:Host", "127.0.0.1", "Siem:Syslog:CaCertificatePath", "/nonexistent/ca.pem", "Siem:Syslog:CaCertificatePath")]
+    [InlineData("Siem:Syslog:Host", "127.0.0.1", "Siem:Delivery:Linger", "00:01:00", "Siem:Delivery:Linger")]
     public async Task Bad_settings_stop_start_up_naming_the_setting_and_never_echoing_a_secret(string key, string value, string otherKey, string otherValue, string named)
     {
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => GatewayHarness.StartAsync(

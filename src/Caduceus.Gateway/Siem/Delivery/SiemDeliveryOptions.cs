@@ -9,6 +9,12 @@ public sealed class SiemDeliveryOptions
     /// <summary>Most events sent in one request or write.</summary>
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// How long the sender lets events gather before sending a batch that is not yet full: one send (and one wake-up)
+    /// per batch instead of per event when traffic is light. Zero sends each event as soon as it arrives.
+    /// </summary>
+    public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>First wait after a failed send; it doubles (with jitter) up to <see cref="RetryMaxDelay"/>.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 

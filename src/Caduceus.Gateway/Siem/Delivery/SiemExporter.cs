@@ -96,6 +96,13 @@ internal sealed partial class SiemExporter : BackgroundService, ISecurityEventSi
                 }
 
                 await _queue.Reader.WaitToReadAsync(stoppingToken);
+                if (_options.Linger > TimeSpan.Zero && _queue.Reader.Count < _options.BatchSize)
+                {
+                    // Light traffic: let a batch gather rather than wake up and send for every event. Shutdown cancels
+                    // the wait, and whatever is queued then goes to the spill file below.
+                    await Task.Delay(_options.Linger, stoppingToken);
+                }
+
                 var batch = DrainQueue(_options.BatchSize);
                 if (batch.Count > 0 && !await SendAsync(batch, stoppingToken))
                 {
