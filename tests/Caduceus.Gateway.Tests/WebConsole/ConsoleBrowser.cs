@@ -33,8 +33,8 @@ public sealed class ConsoleBrowser : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Harness.BaseAddress.ToString().TrimEnd('/') });
-        // Generous for a shared 2-core machine; a test that passes takes a few seconds.
-        context.SetDefaultTimeout(15_000);
+        // Generous for a shared 2-core machine running the whole suite; a test that passes takes a few seconds.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
@@ -46,7 +46,8 @@ public sealed class ConsoleBrowser : IAsyncLifetime
         await page.GetByLabel("Password").FillAsync(person.Password);
         await page.GetByLabel("Authenticator code").FillAsync(person.Code());
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/console/login", StringComparison.Ordinal));
+        // A sign-in hashes the password with PBKDF2 (600,000 rounds): seconds when the suite loads both cores.
+        await page.WaitForURLAsync(url => !url.Contains("/console/login", StringComparison.Ordinal), new() { Timeout = 60_000 });
     }
 
     public async ValueTask DisposeAsync()
