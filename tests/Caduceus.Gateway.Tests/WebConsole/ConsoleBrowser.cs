@@ -46,8 +46,23 @@ public sealed class ConsoleBrowser : IAsyncLifetime
         await page.GetByLabel("Password").FillAsync(person.Password);
         await page.GetByLabel("Authenticator code").FillAsync(person.Code());
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        // A sign-in hashes the password with PBKDF2 (600,000 rounds): seconds when the suite loads both cores.
-        await page.WaitForURLAsync(url => !url.Contains("/console/login", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        try
+        {
+            // A sign-in hashes the password with PBKDF2 (600,000 rounds): seconds when the suite loads both cores.
+            await page.WaitForURLAsync(url => !url.Contains("/console/login", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Seen once in a loaded suite run: still on the login page. Say what the page said, then try once more
+            // with the next step's code (a code at a step boundary), so a real refusal still fails the test.
+            var said = await page.Locator("[role=alert], .error, .message").AllInnerTextsAsync();
+            Console.Error.WriteLine($"console sign-in did not leave the login page: {string.Join(" | ", said)}");
+            await page.GetByLabel("Name").FillAsync(person.Name);
+            await page.GetByLabel("Password").FillAsync(person.Password);
+            await page.GetByLabel("Authenticator code").FillAsync(person.Code(1));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("/console/login", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        }
     }
 
     public async ValueTask DisposeAsync()
