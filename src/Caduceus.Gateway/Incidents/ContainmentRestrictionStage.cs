@@ -20,26 +20,20 @@ internal sealed class ContainmentRestrictionStage(ActiveContainment containment)
         var snapshot = await containment.CurrentAsync(exchange.RequestAborted);
         if (snapshot.HasApplicationRestrictions)
         {
-            var restrictions = snapshot.RestrictionsOf(exchange.ApplicationName, containment.Clock.GetUtcNow()).ToArray();
-            if (restrictions.Length > 0)
+            var now = containment.Clock.GetUtcNow();
+            exchange.VerifiedNoEarlierThan = snapshot.VerifiedNoEarlierThan(exchange.ApplicationName, now);
+            var tightening = snapshot.RestrictionsOf(exchange.ApplicationName, now).Where(b => b.Kind != ContainmentBlockKind.Reverification).ToArray();
+            if (tightening.Length > 0)
             {
-                Apply(exchange, restrictions);
+                Apply(exchange, tightening);
             }
         }
 
         await next(exchange);
     }
 
-    private void Apply(ChatExchange exchange, ContainmentBlock[] restrictions)
+    private void Apply(ChatExchange exchange, ContainmentBlock[] tightening)
     {
-        exchange.VerifiedNoEarlierThan = restrictions.Where(b => b.Kind == ContainmentBlockKind.Reverification).Select(b => (DateTimeOffset?)b.CreatedAt).Max();
-
-        var tightening = restrictions.Where(b => b.Kind != ContainmentBlockKind.Reverification).ToArray();
-        if (tightening.Length == 0)
-        {
-            return;
-        }
-
         var variantKey = exchange.ApplicationName + "\n" + string.Join('\n', tightening.Select(b => b.Id).Order(StringComparer.Ordinal));
         if (_variants.Count >= MaxCachedVariants)
         {
