@@ -1,3 +1,4 @@
+using Caduceus.Gateway.SharedState;
 using Caduceus.Gateway.Storage;
 using Caduceus.Gateway.Vault;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,11 @@ public static class EncryptionServiceCollectionExtensions
             var database = sp.GetRequiredService<GatewayDatabase>();
             var vault = sp.GetRequiredService<IOptions<VaultOptions>>().Value;
             var masterKeys = MasterKeyLoader.WithPrevious(sp.GetRequiredService<IMasterKey>(), sp.GetRequiredService<IOptions<EncryptionOptions>>().Value);
+            if (sp.GetService<SharedStateOptions>() is { UsesPostgres: true })
+            {
+                return PostgresDataKeyringLoader.Open(sp.GetRequiredService<PostgresStateDatabase>(), masterKeys, sp.GetRequiredService<TimeProvider>());
+            }
+
             return DataKeyringLoader.Open(database, masterKeys, () => VaultKeyLoader.TryLoadExisting(vault, database.DirectoryPath), sp.GetRequiredService<TimeProvider>());
         });
         services.AddHostedService<DataKeyringStartup>();

@@ -4,6 +4,7 @@ using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Endpoints;
 using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Incidents;
+using Caduceus.Gateway.Networking;
 using Caduceus.Gateway.Siem;
 using Caduceus.Gateway.Verification;
 using Caduceus.Gateway.WebConsole.Hosting;
@@ -62,6 +63,7 @@ public static class GatewayApplication
 
     private static void MapGateway(WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseExceptionHandler(errorApp => errorApp.Run(context =>
         {
             // The exception may quote request content; it is not written anywhere the client or logs can see.

@@ -16,7 +16,9 @@ using Caduceus.Gateway.Incidents;
 using Caduceus.Gateway.Keys;
 using Caduceus.Gateway.Limits;
 using Caduceus.Gateway.Models;
+using Caduceus.Gateway.Networking;
 using Caduceus.Gateway.Pipeline;
+using Caduceus.Gateway.SharedState;
 using Caduceus.Gateway.Siem;
 using Caduceus.Gateway.Storage;
 using Caduceus.Gateway.Streaming;
@@ -46,9 +48,7 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddSingleton<GatewayDatabase>();
         services.AddAuditTrail();
-        services.AddSingleton<SqliteApiKeyStore>();
-        services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<SqliteApiKeyStore>());
-        services.AddSingleton<IApiKeyLookup>(sp => new CachingApiKeyLookup(sp.GetRequiredService<SqliteApiKeyStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSharedState(configuration);
         services.AddSingleton<ApiKeyUsageRecorder>();
         services.AddSingleton<AuthenticationFailureLimiter>();
         services.AddSingleton<AdminKeyLog>();
@@ -79,6 +79,7 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddCallerVerification(configuration);
         services.AddAnswerLimits(configuration);
+        services.AddTrustedProxies(configuration);
         AddUpstreamHttpClient(services, configuration.GetSection("UpstreamTls").Get<UpstreamTlsOptions>() ?? new UpstreamTlsOptions());
         AddChatPipeline(services);
         return services;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Caduceus.Gateway.Storage;
-using Caduceus.Identity;
 using Microsoft.Data.Sqlite;
 
 namespace Caduceus.Gateway.Keys;
@@ -147,27 +146,7 @@ public sealed class SqliteApiKeyStore(GatewayDatabase database, TimeProvider tim
 
     private async Task<ApiKeyRecord> InsertAsync(string secret, NewApiKey key, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentException.ThrowIfNullOrEmpty(key.Application);
-        if (key.Roles.Count == 0 || !key.Roles.All(CallerRoles.IsKnown))
-        {
-            throw new ArgumentException("A key needs at least one role, and only known roles.", nameof(key));
-        }
-
-        if (key.Label is { Length: > NewApiKey.MaxLabelLength })
-        {
-            throw new ArgumentException($"A key's label is at most {NewApiKey.MaxLabelLength} characters.", nameof(key));
-        }
-
-        var record = new ApiKeyRecord
-        {
-            Id = ApiKeySecrets.NewId(),
-            Application = key.Application,
-            Roles = CallerRoles.All.Where(key.Roles.Contains).ToArray(),
-            Label = key.Label,
-            CreatedAt = timeProvider.GetUtcNow(),
-            ExpiresAt = key.ExpiresAt,
-        };
+        var record = NewApiKeyRecord.Create(key, timeProvider.GetUtcNow());
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = Command(connection, null, """
             INSERT INTO api_keys (id, key_hash, application, created_at, roles, label, expires_at)
@@ -191,7 +170,7 @@ public sealed class SqliteApiKeyStore(GatewayDatabase database, TimeProvider tim
             WHERE id = $id AND revoked_at IS NULL
             """);
         command.Parameters.AddWithValue("$now", Text(now));
-        command.Parameters.AddWithValue("$reason", ReasonText(reason));
+        command.Parameters.AddWithValue("$reason", ApiKeyRevocationReasonText.Format(reason));
         command.Parameters.AddWithValue("$id", id);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -239,7 +218,7 @@ public sealed class SqliteApiKeyStore(GatewayDatabase database, TimeProvider tim
         CreatedAt = ParseTime(reader.GetString(4)),
         ExpiresAt = OptionalTime(reader, 5),
         RevokedAt = OptionalTime(reader, 6),
-        RevokedReason = reader.IsDBNull(7) ? null : ParseReason(reader.GetString(7)),
+        RevokedReason = reader.IsDBNull(7) ? null : ApiKeyRevocationReasonText.Parse(reader.GetString(7)),
         LastUsedAt = OptionalTime(reader, 8),
         PreviousSecretValidUntil = OptionalTime(reader, 9),
     };
@@ -250,18 +229,4 @@ public sealed class SqliteApiKeyStore(GatewayDatabase database, TimeProvider tim
     private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
     private static string Text(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
-
-    private static string ReasonText(ApiKeyRevocationReason reason) => reason switch
-    {
-        ApiKeyRevocationReason.Unused => "unused",
-        ApiKeyRevocationReason.Incident => "incident",
-        _ => "revoked",
-    };
-
-    private static ApiKeyRevocationReason ParseReason(string text) => text switch
-    {
-        "unused" => ApiKeyRevocationReason.Unused,
-        "incident" => ApiKeyRevocationReason.Incident,
-        _ => ApiKeyRevocationReason.Revoked,
-    };
 }

@@ -1,4 +1,5 @@
 using Caduceus.Gateway.Encryption;
+using Caduceus.Gateway.SharedState;
 using Caduceus.Gateway.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,9 +26,12 @@ public static class VaultServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp => new PseudonymCipher(sp.GetRequiredService<DataKeyring>()));
-        services.AddSingleton<IPseudonymVault>(sp => sp.GetRequiredService<IOptions<VaultOptions>>().Value.Store == VaultStore.Memory
-            ? ActivatorUtilities.CreateInstance<InMemoryPseudonymVault>(sp)
-            : ActivatorUtilities.CreateInstance<SqlitePseudonymVault>(sp));
+        services.AddSingleton<IPseudonymVault>(sp => sp.GetRequiredService<IOptions<VaultOptions>>().Value.Store switch
+        {
+            VaultStore.Memory => ActivatorUtilities.CreateInstance<InMemoryPseudonymVault>(sp),
+            _ when sp.GetService<SharedStateOptions>() is { UsesPostgres: true } => ActivatorUtilities.CreateInstance<PostgresPseudonymVault>(sp),
+            _ => ActivatorUtilities.CreateInstance<SqlitePseudonymVault>(sp),
+        });
         services.AddHostedService<PseudonymVaultPurgeService>();
         return services;
     }

@@ -10,8 +10,9 @@ namespace Caduceus.Gateway.Tests.Keys;
 /// <summary>A SQLite key store in a fresh directory, on a clock the test moves.</summary>
 internal sealed class KeyStoreFixture : IDisposable
 {
-    public KeyStoreFixture(string? directory = null)
+    public KeyStoreFixture(string? directory = null, ManualTimeProvider? clock = null)
     {
+        Clock = clock ?? new ManualTimeProvider();
         Directory = directory ?? System.IO.Directory.CreateTempSubdirectory("caduceus-keys-").FullName;
         Database = new GatewayDatabase(Options.Create(new GatewayOptions { DataDirectory = Directory }));
         Store = new SqliteApiKeyStore(Database, Clock);
@@ -19,7 +20,7 @@ internal sealed class KeyStoreFixture : IDisposable
 
     public string Directory { get; }
 
-    public ManualTimeProvider Clock { get; } = new();
+    public ManualTimeProvider Clock { get; }
 
     public GatewayDatabase Database { get; }
 

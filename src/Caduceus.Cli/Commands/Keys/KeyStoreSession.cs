@@ -1,8 +1,10 @@
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Hosting;
 using Caduceus.Gateway.Keys;
+using Caduceus.Gateway.SharedState;
 using Caduceus.Gateway.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 
 namespace Caduceus.Cli.Commands.Keys;
 
@@ -31,10 +33,12 @@ internal sealed class KeyStoreSession
     public static async Task<int> RunAsync(FileInfo? configFile, Func<KeyStoreSession, Task<int>> action)
     {
         GatewayOptions options;
+        SharedStateOptions sharedState;
         try
         {
             var configuration = GatewayConfiguration.Build(new GatewayLaunchOptions { ConfigFile = configFile?.FullName });
             options = GatewayConfiguration.BindOptions(configuration);
+            sharedState = configuration.GetSection(SharedStateOptions.SectionName).Get<SharedStateOptions>() ?? new SharedStateOptions();
         }
         catch (Exception exception) when (exception is FileNotFoundException or InvalidDataException or InvalidOperationException or FormatException)
         {
@@ -46,19 +50,26 @@ internal sealed class KeyStoreSession
             return CommandErrors.Fail("invalid configuration: DataDirectory must name a directory.");
         }
 
+        if (new SharedStateOptionsValidator(sharedState).Validate(null, options) is { Failed: true } invalid)
+        {
+            return CommandErrors.Fail("invalid configuration: " + invalid.FailureMessage);
+        }
+
         var database = new GatewayDatabase(Microsoft.Extensions.Options.Options.Create(options));
-        var store = new SqliteApiKeyStore(database, Clock);
+        await using var shared = sharedState.UsesPostgres ? new PostgresStateDatabase(sharedState.ConnectionString!) : null;
+        IApiKeyStore store = shared is null ? new SqliteApiKeyStore(database, Clock) : new PostgresApiKeyStore(shared, Clock);
+        var storeName = shared?.Description ?? $"'{Path.GetFullPath(options.DataDirectory)}'";
         try
         {
             return await action(new KeyStoreSession(options, database, store));
         }
         catch (System.Data.Common.DbException exception)
         {
-            return CommandErrors.Fail($"the key store in '{Path.GetFullPath(options.DataDirectory)}' could not be used: {exception.Message}");
+            return CommandErrors.Fail($"the key store in {storeName} could not be used: {exception.Message}");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            return CommandErrors.Fail($"the key store in '{Path.GetFullPath(options.DataDirectory)}' could not be used: {exception.Message}");
+            return CommandErrors.Fail($"the key store in {storeName} could not be used: {exception.Message}");
         }
         finally
         {

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Caduceus.Gateway.Keys;
+using Caduceus.Gateway.Tests.Audit;
+using Caduceus.Gateway.Tests.Encryption;
+using Caduceus.Gateway.Tests.Infrastructure;
+using Caduceus.Gateway.Tests.Vault;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Caduceus.Gateway.Tests.SharedState;
+
+/// <summary>Two gateway instances on one PostgreSQL database (<c>State:Store = postgres</c>), over real HTTP.</summary>
+public sealed class SharedStateGatewayTests : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("caduceus-shared-").FullName;
+    private PostgresTestServer? _server;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _server = await PostgresTestServer.CreateDatabaseAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server!.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_key_revoked_through_one_instance_is_refused_by_the_other_within_a_second()
+    {
+        await using var first = await StartInstanceAsync();
+        await using var second = await StartInstanceAsync();
+        using var throughSecond = second.HttpWithKey(first.ApiKey);
+        Assert.Equal(HttpStatusCode.OK, await ChatStatusAsync(throughSecond, "hello"));
+
+        var key = await first.Services.GetRequiredService<IApiKeyLookup>().FindAsync(first.ApiKey, Cancel);
+        await first.Keys.RevokeAsync(key!.Record.Id, ApiKeyRevocationReason.Revoked, Cancel);
+        var clock = Stopwatch.StartNew();
+        while (await ChatStatusAsync(throughSecond, "hello") != HttpStatusCode.Unauthorized)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(1500), $"the revoked key still worked {clock.ElapsedMilliseconds} ms later");
+            await Task.Delay(25, Cancel);
+        }
+    }
+
+    [Fact]
+    public async Task A_conversation_pseudonymized_through_one_instance_is_restored_through_another()
+    {
+        await using var first = await StartInstanceAsync();
+        await using var second = await StartInstanceAsync();
+        using var throughSecond = second.HttpWithKey(first.ApiKey);
+
+        Assert.Equal($"Echo: My SSN is {VaultTestData.Ssn}", await ChatAsync(first.Http, $"My SSN is {VaultTestData.Ssn}"));
+
+        // The model echoes <SSN_1>: only the vault the first instance wrote knows whose SSN that is.
+        Assert.Equal($"Echo: again {VaultTestData.Ssn} for {VaultTestData.Name}", await ChatAsync(throughSecond, $"again <SSN_1> for {VaultTestData.Name}"));
+        Assert.DoesNotContain(VaultTestData.Ssn, await DatabaseAsTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Instances_with_different_master_keys_cannot_share_the_state()
+    {
+        await using var first = await StartInstanceAsync();
+
+        var other = EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyB, "other.key");
+        var exception = await Assert.ThrowsAnyAsync<Exception>(() => StartInstanceAsync(other));
+
+        Assert.Contains("master key", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password", exception.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("State:Store", "cassandra", "State:Store")]
+    [InlineData("State:ConnectionString", "", "State:ConnectionString")]
+    [InlineData("State:ConnectionString", "Host=db;Bogus Setting=1", "State:ConnectionString")]
+    public async Task A_bad_setting_stops_the_gateway_at_start_up_naming_it(string key, string value, string named)
+    {
+        var settings = Settings(EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyA, "bad.key"));
+        settings[key] = value;
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => GatewayHarness.StartAsync(settings: settings));
+
+        Assert.Contains(named, exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bogus", exception.Message, StringComparison.Ordinal);
+    }
+
+    private Task<GatewayHarness> StartInstanceAsync(string? masterKeyFile = null) =>
+        GatewayHarness.StartAsync(settings: Settings(masterKeyFile ?? EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyA, "master.key")));
+
+    private Dictionary<string, string?> Settings(string masterKeyFile) => new()
+    {
+        ["State:Store"] = "postgres",
+        ["State:ConnectionString"] = _server!.ConnectionString,
+        ["Encryption:MasterKeyFile"] = masterKeyFile,
+        ["Applications:default:Policy:Request:Phi"] = "Pseudonymize",
+        ["Applications:default:Policy:RestorePseudonyms"] = "true",
+    };
+
+    private async Task<string> DatabaseAsTextAsync()
+    {
+        await using var connection = new NpgsqlConnection(_server!.ConnectionString);
+        await connection.OpenAsync(Cancel);
+        await using var command = new NpgsqlCommand(
+            "SELECT coalesce((SELECT string_agg(p::text, ' ') FROM pseudonyms p), '') || coalesce((SELECT string_agg(k::text, ' ') FROM api_keys k), '')",
+            connection);
+        return (string)(await command.ExecuteScalarAsync(Cancel))!;
+    }
+
+    private static async Task<HttpStatusCode> ChatStatusAsync(HttpClient http, string text)
+    {
+        using var response = await http.SendAsync(ChatRequest(text), Cancel);
+        return response.StatusCode;
+    }
+
+    private static async Task<string?> ChatAsync(HttpClient http, string text)
+    {
+        using var response = await http.SendAsync(ChatRequest(text), Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        return body.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString();
+    }
+
+    private static HttpRequestMessage ChatRequest(string text)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { messages = new[] { new { role = "user", content = text } } }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Caduceus-Conversation-Id", "shared");
+        return request;
+    }
+}
