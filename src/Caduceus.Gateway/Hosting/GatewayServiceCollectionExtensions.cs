@@ -20,6 +20,7 @@ using Caduceus.Gateway.Pipeline;
 using Caduceus.Gateway.Siem;
 using Caduceus.Gateway.Storage;
 using Caduceus.Gateway.Streaming;
+using Caduceus.Gateway.ThreatIntel;
 using Caduceus.Gateway.Vault;
 using Caduceus.Gateway.Verification;
 using Caduceus.Gateway.WebConsole.Hosting;
@@ -66,6 +67,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ISecurityEventSink, LoggingSecurityEventSink>();
         services.AddSiemExporters(configuration);
         services.AddIncidentResponse(configuration);
+        services.AddThreatIntel(configuration);
         services.AddHttpContextAccessor();
         services.AddSingleton<SecurityEventBus>();
         services.AddAnomalyDetection(configuration);
@@ -90,7 +92,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<StreamingAnswerRelay>();
 
         // Order is the pipeline: containment, size limits, parse, rate limits and token budgets, access, model inventory,
-        // inspect input, plant the canary, forward, inspect and send the answer.
+        // known attack payloads from threat feeds, inspect input, plant the canary, forward, inspect and send the answer.
         services.AddSingleton<IChatStage, ContainmentRestrictionStage>();
         services.AddSingleton<IChatStage, RequestSizeLimitStage>();
         services.AddSingleton<IChatStage, ChatRequestParseStage>();
@@ -98,6 +100,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IChatStage, UsageLimitStage>();
         services.AddSingleton<IChatStage, AccessStage>();
         services.AddSingleton(ModelInventoryServiceCollectionExtensions.Stage);
+        services.AddSingleton<IChatStage, KnownAttackPayloadStage>();
         services.AddSingleton<IChatStage, InputInspectionStage>();
         services.AddSingleton<CanaryKey>();
         services.AddSingleton<IChatStage, CanaryStage>();
