@@ -14,7 +14,7 @@ internal static class AttackPayloadHash
     public static string Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var folded = text.IsNormalized(NormalizationForm.FormKC) ? text : SafeNormalize(text);
+        var folded = SafeNormalize(text);
         var builder = new StringBuilder(folded.Length);
         var pendingSpace = false;
         foreach (var c in folded)
@@ -45,7 +45,8 @@ internal static class AttackPayloadHash
     public static bool IsHash(string? value) =>
         value is { Length: 64 } && value.All(char.IsAsciiHexDigit);
 
-    // Lone surrogates make Normalize throw; an attacker controls the text, so they become U+FFFD first.
+    // Lone surrogates make Normalize (and IsNormalized) throw; an attacker controls the text, so they become U+FFFD.
+    // Normalize returns the same string, without copying, when it is already normalized.
     private static string SafeNormalize(string text)
     {
         try
