@@ -104,6 +104,38 @@ public sealed class TaxiiPullTests
         Assert.All(harness.Logs.Lines, m => Assert.DoesNotContain("a-wrong-token", m, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_feed_with_basic_authentication_sends_the_user_and_the_password_from_the_environment()
+    {
+        var variable = "CADUCEUS_TEST_TAXII_PASSWORD_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(variable, "s3cret pass");
+        var expected = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("isac-reader:s3cret pass"));
+        await using var taxii = await TaxiiTestServer.StartAsync([StixObjects.Indicator("[ipv4-addr:value = '203.0.113.9']")], "unused", authorization: expected);
+        var settings = FeedSettings(taxii);
+        settings.Remove("ThreatIntel:Feeds:0:BearerTokenEnvironmentVariable");
+        settings["ThreatIntel:Feeds:0:Username"] = "isac-reader";
+        settings["ThreatIntel:Feeds:0:PasswordEnvironmentVariable"] = variable;
+        await using var harness = await GatewayHarness.StartAsync(settings: settings);
+
+        var state = await WaitForImportAsync(harness, s => s.Imported >= 1);
+
+        Assert.Null(state.LastError);
+        Assert.All(taxii.ObjectRequests, r => Assert.Equal(expected, r.Authorization));
+    }
+
+    [Fact]
+    public async Task A_feed_with_both_a_token_and_a_user_stops_the_start()
+    {
+        await using var taxii = await TaxiiTestServer.StartAsync([], "feed-token-5");
+        var settings = FeedSettings(taxii);
+        settings["ThreatIntel:Feeds:0:Username"] = "isac-reader";
+
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => GatewayHarness.StartAsync(settings: settings));
+
+        Assert.Contains("ThreatIntel:Feeds:0: use either BearerTokenEnvironmentVariable or Username, not both.", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("feed-token-5", refused.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("ApiRoot", "not a url", "ThreatIntel:Feeds:0:ApiRoot must be an absolute http(s) URL.")]
     [InlineData("ApiRoot", "http://taxii.example.org/api1/", "ThreatIntel:Feeds:0:ApiRoot must use https (http is allowed only on loopback).")]

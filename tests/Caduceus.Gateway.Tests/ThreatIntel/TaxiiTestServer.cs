@@ -26,15 +26,19 @@ internal sealed class TaxiiTestServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly IReadOnlyList<string> _objects;
 
-    private TaxiiTestServer(WebApplication app, IReadOnlyList<string> objects, string token, int pageSize)
+    private TaxiiTestServer(WebApplication app, IReadOnlyList<string> objects, string token, int pageSize, string authorization)
     {
         _app = app;
         _objects = objects;
         Token = token;
         PageSize = pageSize;
+        Authorization = authorization;
     }
 
     public string Token { get; }
+
+    /// <summary>The Authorization header every request must carry: <c>Bearer TOKEN</c> unless the test asked for another.</summary>
+    public string Authorization { get; }
 
     public int PageSize { get; }
 
@@ -43,13 +47,13 @@ internal sealed class TaxiiTestServer : IAsyncDisposable
     /// <summary>Path and query of every objects request, with its Accept and Authorization headers.</summary>
     public ConcurrentQueue<(string PathAndQuery, string Accept, string Authorization)> ObjectRequests { get; } = new();
 
-    public static async Task<TaxiiTestServer> StartAsync(IReadOnlyList<string> objects, string token, int pageSize = 2)
+    public static async Task<TaxiiTestServer> StartAsync(IReadOnlyList<string> objects, string token, int pageSize = 2, string? authorization = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var server = new TaxiiTestServer(app, objects, token, pageSize);
+        var server = new TaxiiTestServer(app, objects, token, pageSize, authorization ?? "Bearer " + token);
         app.MapGet("/taxii2/", (HttpContext context) => server.Envelope(context, new JsonObject
         {
             ["title"] = "Test TAXII server",
@@ -129,7 +133,7 @@ internal sealed class TaxiiTestServer : IAsyncDisposable
 
     private IResult? Refusal(HttpContext context)
     {
-        if (context.Request.Headers.Authorization.ToString() != "Bearer " + Token)
+        if (context.Request.Headers.Authorization.ToString() != Authorization)
         {
             return Problem(401, "Unauthorized");
         }
