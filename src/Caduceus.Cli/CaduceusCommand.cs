@@ -28,6 +28,7 @@ internal static class CaduceusCommand
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(IncidentsCommand.Create());
+        root.Subcommands.Add(Commands.Intel.IntelCommand.Create());
         root.Subcommands.Add(Commands.Monitor.MonitorCommand.Create());
         root.Subcommands.Add(ConsoleUsersCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());

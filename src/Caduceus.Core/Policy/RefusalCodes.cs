@@ -50,6 +50,9 @@ public static class RefusalCodes
 
     /// <summary>The request came from a network address blocked while an incident is handled.</summary>
     public const string SourceBlocked = "source_blocked";
+
+    /// <summary>A text of the request hashes to an attack payload that a threat intelligence feed reported.</summary>
+    public const string KnownAttackPayload = "known_attack_payload";
     public const string TooManyFailedAuthentications = "too_many_failed_authentications";
     public const string InvalidRequest = "invalid_request";
     public const string RequestTooLarge = "request_too_large";

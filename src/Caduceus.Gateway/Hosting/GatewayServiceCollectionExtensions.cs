@@ -22,6 +22,7 @@ using Caduceus.Gateway.SharedState;
 using Caduceus.Gateway.Siem;
 using Caduceus.Gateway.Storage;
 using Caduceus.Gateway.Streaming;
+using Caduceus.Gateway.ThreatIntel;
 using Caduceus.Gateway.Vault;
 using Caduceus.Gateway.Verification;
 using Caduceus.Gateway.WebConsole.Hosting;
@@ -66,6 +67,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ISecurityEventSink, LoggingSecurityEventSink>();
         services.AddSiemExporters(configuration);
         services.AddIncidentResponse(configuration);
+        services.AddThreatIntel(configuration);
         services.AddHttpContextAccessor();
         services.AddSingleton<SecurityEventBus>();
         services.AddAnomalyDetection(configuration);
@@ -91,7 +93,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<StreamingAnswerRelay>();
 
         // Order is the pipeline: containment, size limits, parse, rate limits and token budgets, access, model inventory,
-        // inspect input, plant the canary, forward, inspect and send the answer.
+        // known attack payloads from threat feeds, inspect input, plant the canary, forward, inspect and send the answer.
         services.AddSingleton<IChatStage, ContainmentRestrictionStage>();
         services.AddSingleton<IChatStage, RequestSizeLimitStage>();
         services.AddSingleton<IChatStage, ChatRequestParseStage>();
@@ -99,6 +101,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IChatStage, UsageLimitStage>();
         services.AddSingleton<IChatStage, AccessStage>();
         services.AddSingleton(ModelInventoryServiceCollectionExtensions.Stage);
+        services.AddSingleton<IChatStage, KnownAttackPayloadStage>();
         services.AddSingleton<IChatStage, InputInspectionStage>();
         services.AddSingleton<CanaryKey>();
         services.AddSingleton<IChatStage, CanaryStage>();

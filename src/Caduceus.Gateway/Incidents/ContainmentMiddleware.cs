@@ -4,6 +4,7 @@ using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Endpoints;
 using Caduceus.Gateway.Events;
+using Caduceus.Gateway.ThreatIntel;
 using Caduceus.Policy;
 using Microsoft.AspNetCore.Http;
 
@@ -13,7 +14,7 @@ namespace Caduceus.Gateway.Incidents;
 /// Refuses authenticated callers that a containment block shuts out, by caller, application or source address (403
 /// with a problem and a security event). The admin API stays reachable, so responders can always lift a block.
 /// </summary>
-internal sealed class ContainmentMiddleware(RequestDelegate next, ActiveContainment containment, SecurityEventBus events, FindingValueHasher addressHasher)
+internal sealed class ContainmentMiddleware(RequestDelegate next, ActiveContainment containment, SecurityEventBus events, FindingValueHasher addressHasher, ThreatSightings sightings)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -31,6 +32,12 @@ internal sealed class ContainmentMiddleware(RequestDelegate next, ActiveContainm
         {
             await next(context);
             return;
+        }
+
+        if (block.Kind == ContainmentBlockKind.Address && block.Action != ThreatIndicatorOrigins.Taxii && context.Connection.RemoteIpAddress is { } blocked)
+        {
+            // A person or playbook judged this address abusive; a feed's own blocks are not re-shared as our sightings.
+            sightings.SourceAddress(blocked);
         }
 
         var (code, detail) = block.Kind switch

@@ -3,6 +3,7 @@ using Caduceus.Detection;
 using Caduceus.Events;
 using Caduceus.Gateway.Endpoints;
 using Caduceus.Gateway.Events;
+using Caduceus.Gateway.ThreatIntel;
 using Caduceus.Gateway.Vault;
 using Caduceus.Policy;
 using Microsoft.AspNetCore.Http;
@@ -19,6 +20,7 @@ internal sealed class InputInspectionStage(
     RequestAnonymizers anonymizers,
     IPseudonymVault vault,
     SecurityEventBus events,
+    ThreatSightings sightings,
     TimeProvider timeProvider) : IChatStage
 {
     public async ValueTask InvokeAsync(ChatExchange exchange, ChatStageDelegate next)
@@ -38,9 +40,15 @@ internal sealed class InputInspectionStage(
 
         foreach (var text in exchange.Texts)
         {
-            var decision = PolicyEvaluator.Decide(policy, analyzer.Analyze(new DetectionInput(text.Text, text.Source)), exchange.Access is { } access ? access.ForRequest : null);
+            var analysis = analyzer.Analyze(new DetectionInput(text.Text, text.Source));
+            var decision = PolicyEvaluator.Decide(policy, analysis, exchange.Access is { } access ? access.ForRequest : null);
             if (decision.Action == PolicyAction.Block)
             {
+                if (decision.Blocking.Any(f => f.Category == FindingCategory.Injection))
+                {
+                    sightings.AttackPayload(text.Text, analysis);
+                }
+
                 blocking.AddRange(decision.Blocking);
                 audit?.AddFindings(decision.Blocking, text.Text);
                 // An injection outranks a PHI block as the reason given to the client.

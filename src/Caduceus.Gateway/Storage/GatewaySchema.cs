@@ -208,6 +208,34 @@ internal static class GatewaySchema
         ) WITHOUT ROWID;
         CREATE INDEX console_sessions_created_at ON console_sessions (created_at);
         """,
+
+        // 9: threat intelligence: attack indicators (payload hashes, abusive addresses; never text) seen here or
+        // imported from TAXII feeds, and each feed's position (X-TAXII-Date-Added-Last) and counters. Times are Unix ms.
+        """
+        CREATE TABLE threat_indicators (
+            kind        TEXT NOT NULL,
+            value       TEXT NOT NULL,
+            origin      TEXT NOT NULL,
+            first_seen  INTEGER NOT NULL,
+            last_seen   INTEGER NOT NULL,
+            seen_count  INTEGER NOT NULL,
+            confidence  INTEGER NOT NULL,
+            signatures  TEXT,
+            valid_until INTEGER,
+            PRIMARY KEY (kind, value, origin)
+        ) WITHOUT ROWID;
+        CREATE INDEX threat_indicators_last_seen ON threat_indicators (origin, last_seen);
+        CREATE TABLE threat_feeds (
+            name           TEXT PRIMARY KEY,
+            added_after    TEXT,
+            last_polled_at INTEGER,
+            last_error     TEXT,
+            imported       INTEGER NOT NULL DEFAULT 0,
+            unsupported    INTEGER NOT NULL DEFAULT 0,
+            malformed      INTEGER NOT NULL DEFAULT 0,
+            ignored        INTEGER NOT NULL DEFAULT 0
+        );
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;
