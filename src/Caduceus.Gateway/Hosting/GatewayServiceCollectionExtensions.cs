@@ -20,6 +20,7 @@ using Caduceus.Gateway.Pipeline;
 using Caduceus.Gateway.Siem;
 using Caduceus.Gateway.Storage;
 using Caduceus.Gateway.Streaming;
+using Caduceus.Gateway.Training;
 using Caduceus.Gateway.Vault;
 using Caduceus.Gateway.Verification;
 using Caduceus.Gateway.WebConsole.Hosting;
@@ -60,6 +61,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddEncryptionAtRest(configuration);
         services.AddPseudonymVault(configuration);
         services.AddAdminMfa(configuration);
+        services.AddStaffTraining(configuration);
 
         services.AddSingleton<RecentSecurityEvents>();
         services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<RecentSecurityEvents>());

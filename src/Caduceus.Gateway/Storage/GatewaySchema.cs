@@ -208,6 +208,29 @@ internal static class GatewaySchema
         ) WITHOUT ROWID;
         CREATE INDEX console_sessions_created_at ON console_sessions (created_at);
         """,
+
+        // 9: staff training records: people (the identity the gateway knows them by, a display name, training roles) and
+        // their course completions, with the expiry computed when each was recorded. No PHI: staff, courses and dates only.
+        """
+        CREATE TABLE training_people (
+            id           TEXT PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            roles        TEXT NOT NULL,
+            created_at   INTEGER NOT NULL,
+            updated_at   INTEGER NOT NULL
+        );
+        CREATE TABLE training_completions (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            person_id    TEXT NOT NULL REFERENCES training_people (id),
+            course_id    TEXT NOT NULL,
+            completed_on TEXT NOT NULL,
+            expires_on   TEXT NOT NULL,
+            evidence     TEXT,
+            recorded_by  TEXT NOT NULL,
+            recorded_at  INTEGER NOT NULL
+        );
+        CREATE INDEX training_completions_person ON training_completions (person_id, course_id);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;
