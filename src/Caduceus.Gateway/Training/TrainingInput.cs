@@ -116,6 +116,8 @@ public static partial class TrainingInput
             ? required ? $"a {what} is required." : string.Empty
             : value.Length > maxLength ? $"the {what} must be at most {maxLength} characters."
             : value.Any(char.IsControl) ? $"the {what} must be one line of text."
+            : TrainingTextGuard.FirstIdentifierIn(value) is { } identifier
+                ? $"the {what} looks like it holds a patient identifier ({identifier}); the register keeps staff records only, so nothing was recorded."
             : string.Empty;
         return error.Length == 0;
     }

@@ -56,6 +56,7 @@ public sealed class TrainingCommandTests
     [InlineData("people add --id key_bob --name Bob --role nurse", "unknown training role 'nurse'")]
     [InlineData("people add --id bad/id --name Bob --role admin", "must be 1 to 128 letters")]
     [InlineData("report --as-of tomorrow", "--as-of must be a date")]
+    [InlineData("complete --person key_bob --course phishing --evidence 536-22-1843", "looks like it holds a patient identifier (SSN)")]
     public async Task Bad_input_exits_2_with_one_line_and_leaves_the_database_unchanged(string arguments, string message)
     {
         var workDir = NewWorkDir();
@@ -69,6 +70,7 @@ public sealed class TrainingCommandTests
         Assert.Equal(string.Empty, stdout);
         Assert.Contains(message, stderr, StringComparison.Ordinal);
         Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.DoesNotContain("536-22-1843", stderr, StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync(workDir));
     }
 

@@ -64,6 +64,7 @@ public sealed class AdminTrainingEndpointTests
     [InlineData("admin/training/completions", """{"person":"console:bob","course":"knitting"}""", 400, "invalid_request")]
     [InlineData("admin/training/completions", """{"person":"console:bob","course":"phishing","completed_on":"2999-01-01"}""", 400, "invalid_request")]
     [InlineData("admin/training/completions", """{"person":"console:nobody","course":"phishing"}""", 404, "not_found")]
+    [InlineData("admin/training/completions", """{"person":"console:bob","course":"phishing","evidence":"cert for pt SSN 536-22-1843"}""", 400, "invalid_request")]
     public async Task Bad_input_is_refused_with_a_problem_and_changes_nothing(string path, string body, int status, string code)
     {
         await using var harness = await GatewayHarness.StartAsync();

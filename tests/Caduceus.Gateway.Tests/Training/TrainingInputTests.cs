@@ -13,6 +13,7 @@ public sealed class TrainingInputTests
     [InlineData("bob smith", "phishing", null, null, "must be 1 to 128 letters")]
     [InlineData("", "phishing", null, null, "a person id is required")]
     [InlineData("console:bob", "phishing", null, "line one\nline two", "must be one line")]
+    [InlineData("console:bob", "phishing", null, "call 617-432-1898 re patient", "patient identifier (PHONE")]
     public void A_bad_completion_is_refused_with_a_reason(string person, string course, string? on, string? evidence, string reason)
     {
         var ok = TrainingInput.TryCompletion(TrainingOptions.DefaultCourses(), person, course, on, evidence, Today, "tests", out var completion, out var error);
