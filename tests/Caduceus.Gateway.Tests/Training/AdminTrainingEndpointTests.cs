@@ -77,6 +77,9 @@ public sealed class AdminTrainingEndpointTests
 
         var problem = await Problems.AssertAsync(response, (HttpStatusCode)status, code);
         Assert.DoesNotContain("536-22-1843", problem.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(harness.Logs.Lines, line => line.Contains("536-22-1843", StringComparison.Ordinal));
+        var trail = string.Join('\n', (await TrainingHarness.AuditRecordsAsync(harness)).Select(r => System.Text.Encoding.UTF8.GetString(r.ToCanonicalJson(0))));
+        Assert.DoesNotContain("536-22-1843", trail, StringComparison.Ordinal);
         Assert.Equal(["console:bob"], (await TrainingHarness.Store(harness).ListPeopleAsync(Cancel)).Select(p => p.Id));
         Assert.Empty(await TrainingHarness.Store(harness).ListCompletionsAsync(null, Cancel));
         Assert.DoesNotContain(harness.Events.Snapshot(), e => e.Type == TrainingCodes.ChangedEvent);
