@@ -6,6 +6,7 @@ using Caduceus.Cli.Commands.Incidents;
 using Caduceus.Cli.Commands.Keys;
 using Caduceus.Cli.Commands.Models;
 using Caduceus.Cli.Commands.RedTeam;
+using Caduceus.Cli.Commands.Training;
 
 namespace Caduceus.Cli;
 
@@ -31,6 +32,7 @@ internal static class CaduceusCommand
         root.Subcommands.Add(Commands.Intel.IntelCommand.Create());
         root.Subcommands.Add(Commands.Monitor.MonitorCommand.Create());
         root.Subcommands.Add(ConsoleUsersCommand.Create());
+        root.Subcommands.Add(TrainingCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(TestModelCommand.Create());
         root.Subcommands.Add(RedTeamCommand.Create());

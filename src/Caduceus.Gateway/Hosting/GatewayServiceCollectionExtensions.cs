@@ -23,6 +23,7 @@ using Caduceus.Gateway.Siem;
 using Caduceus.Gateway.Storage;
 using Caduceus.Gateway.Streaming;
 using Caduceus.Gateway.ThreatIntel;
+using Caduceus.Gateway.Training;
 using Caduceus.Gateway.Vault;
 using Caduceus.Gateway.Verification;
 using Caduceus.Gateway.WebConsole.Hosting;
@@ -61,6 +62,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddEncryptionAtRest(configuration);
         services.AddPseudonymVault(configuration);
         services.AddAdminMfa(configuration);
+        services.AddStaffTraining(configuration);
 
         services.AddSingleton<RecentSecurityEvents>();
         services.AddSingleton<ISecurityEventSink>(sp => sp.GetRequiredService<RecentSecurityEvents>());

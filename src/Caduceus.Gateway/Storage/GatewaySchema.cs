@@ -236,6 +236,28 @@ internal static class GatewaySchema
             ignored        INTEGER NOT NULL DEFAULT 0
         );
         """,
+        // 10: staff training records: people (the identity the gateway knows them by, a display name, training roles) and
+        // their course completions, with the expiry computed when each was recorded. No PHI: staff, courses and dates only.
+        """
+        CREATE TABLE training_people (
+            id           TEXT PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            roles        TEXT NOT NULL,
+            created_at   INTEGER NOT NULL,
+            updated_at   INTEGER NOT NULL
+        );
+        CREATE TABLE training_completions (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            person_id    TEXT NOT NULL REFERENCES training_people (id),
+            course_id    TEXT NOT NULL,
+            completed_on TEXT NOT NULL,
+            expires_on   TEXT NOT NULL,
+            evidence     TEXT,
+            recorded_by  TEXT NOT NULL,
+            recorded_at  INTEGER NOT NULL
+        );
+        CREATE INDEX training_completions_person ON training_completions (person_id, course_id);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;
