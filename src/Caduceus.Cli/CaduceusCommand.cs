@@ -6,6 +6,7 @@ using Caduceus.Cli.Commands.Incidents;
 using Caduceus.Cli.Commands.Keys;
 using Caduceus.Cli.Commands.Models;
 using Caduceus.Cli.Commands.RedTeam;
+using Caduceus.Cli.Commands.Report;
 
 namespace Caduceus.Cli;
 
@@ -28,6 +29,7 @@ internal static class CaduceusCommand
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(IncidentsCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(Commands.Monitor.MonitorCommand.Create());
         root.Subcommands.Add(ConsoleUsersCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
