@@ -6,6 +6,7 @@ using Caduceus.Cli.Commands.Incidents;
 using Caduceus.Cli.Commands.Keys;
 using Caduceus.Cli.Commands.Models;
 using Caduceus.Cli.Commands.RedTeam;
+using Caduceus.Cli.Commands.Report;
 using Caduceus.Cli.Commands.Training;
 
 namespace Caduceus.Cli;
@@ -30,6 +31,7 @@ internal static class CaduceusCommand
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(IncidentsCommand.Create());
         root.Subcommands.Add(Commands.Intel.IntelCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(Commands.Monitor.MonitorCommand.Create());
         root.Subcommands.Add(ConsoleUsersCommand.Create());
         root.Subcommands.Add(TrainingCommand.Create());

@@ -30,5 +30,6 @@ internal static class AdminApi
         AdminIncidentsEndpoints.MapDrills(admin.MapGroup("/drills"));
         AdminIntelEndpoints.Map(admin.MapGroup("/intel"));
         AdminTrainingEndpoints.Map(admin.MapGroup("/training").ExemptFromTraining());
+        AdminReportsEndpoints.Map(admin.MapGroup("/reports"));
     }
 }

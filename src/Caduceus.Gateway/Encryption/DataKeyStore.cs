@@ -22,6 +22,26 @@ internal static class DataKeyStore
         return keys;
     }
 
+    /// <summary>Every data key's purpose, wrapping master key id, origin and times; never the wrapped key.</summary>
+    public static async Task<List<DataKeyStatus>> ReadStatusAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT purpose, master_key_id, origin, created_at, wrapped_at FROM data_keys ORDER BY purpose";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var keys = new List<DataKeyStatus>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(new DataKeyStatus(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
+        }
+
+        return keys;
+    }
+
     public static void Insert(SqliteConnection connection, SqliteTransaction transaction, WrappedDataKey key, string origin, DateTimeOffset now)
     {
         using var command = Command(

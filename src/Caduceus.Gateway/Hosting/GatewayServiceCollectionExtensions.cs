@@ -8,6 +8,7 @@ using Caduceus.Gateway.Anomaly;
 using Caduceus.Gateway.AnswerLimits;
 using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Authentication;
+using Caduceus.Gateway.Compliance;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Encryption;
 using Caduceus.Gateway.Events;
@@ -75,6 +76,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddAnomalyDetection(configuration);
         services.AddUsageLimits(configuration);
         services.AddWebConsole(configuration);
+        services.AddComplianceReports();
 
         var authentication = services.AddAuthentication(OidcAuthentication.CallerScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationDefaults.Scheme, null);

@@ -1,4 +1,5 @@
 using Caduceus.Gateway.WebConsole.AuditView;
+using Caduceus.Gateway.WebConsole.Compliance;
 using Caduceus.Gateway.WebConsole.Incidents;
 using Caduceus.Gateway.WebConsole.Keys;
 using Caduceus.Gateway.WebConsole.Live;
@@ -64,6 +65,7 @@ internal static class ConsoleEndpoints
         pages.MapPost("/incidents/{id}/close", ConsoleIncidentsEndpoints.CloseAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapPost("/blocks/{id}/lift", ConsoleIncidentsEndpoints.LiftAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapGet("/playground", ConsolePlaygroundEndpoints.Page);
+        pages.MapGet("/compliance", ConsoleComplianceEndpoints.PageAsync);
         pages.MapPost("/playground", ConsolePlaygroundEndpoints.AnalyzeAsync);
     }
 }
