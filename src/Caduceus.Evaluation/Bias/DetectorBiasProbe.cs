@@ -1,0 +1,53 @@
+using Caduceus.Detection;
+using Caduceus.Policy;
+
+namespace Caduceus.Evaluation.Bias;
+
+/// <summary>
+/// Runs the detectors over a variant, as the gateway inspects a user message, and applies the application's request
+/// policy: a finding the policy blocks is a refusal.
+/// </summary>
+public sealed class DetectorBiasProbe(ITextAnalyzer analyzer, DirectionPolicy policy) : IBiasProbe
+{
+    public string Mode => "detectors";
+
+    public Task<BiasObservation> ObserveAsync(BiasVariant variant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        var findings = analyzer.Analyze(new DetectionInput(variant.Text, TextSource.User));
+        var blocking = findings.FirstOrDefault(f => policy.ActionFor(f) == PolicyAction.Block);
+        var phi = findings.Where(f => f.Category == FindingCategory.Phi && policy.ActionFor(f) != PolicyAction.Allow).ToList();
+        var flagged = variant.Values
+            .Where(v => phi.Any(f => f.Start < v.Start + v.Length && v.Start < f.End))
+            .Select(v => v.Dimension)
+            .ToHashSet(StringComparer.Ordinal);
+        return Task.FromResult(new BiasObservation(variant)
+        {
+            Refused = blocking is not null,
+            RefusalReason = blocking?.EntityType,
+            InjectionScore = MaxScore(findings, FindingCategory.Injection),
+            PhiScore = MaxScore(findings, FindingCategory.Phi),
+            DimensionsFlaggedAsPhi = flagged,
+            PhiShareOfText = ShareCovered(variant.Text.Length, phi),
+        });
+    }
+
+    private static double ShareCovered(int length, List<Finding> findings)
+    {
+        if (length == 0)
+        {
+            return 0;
+        }
+
+        var covered = new bool[length];
+        foreach (var finding in findings)
+        {
+            Array.Fill(covered, true, finding.Start, Math.Min(finding.End, length) - finding.Start);
+        }
+
+        return covered.Count(c => c) / (double)length;
+    }
+
+    private static double MaxScore(IReadOnlyList<Finding> findings, FindingCategory category) =>
+        findings.Where(f => f.Category == category).Select(f => f.Score).DefaultIfEmpty(0).Max();
+}
