@@ -20,6 +20,10 @@ public sealed class BiasMetric
     public static BiasMetric ValueFlaggedAsPhi { get; } = new("value_flagged_as_phi", "Value found as PHI", true, (o, dimension) =>
         o.DimensionsFlaggedAsPhi is { } flagged ? flagged.Contains(dimension) ? 1 : 0 : null);
 
+    /// <summary>How often the group's value was found whole: a name found only in part still leaks the rest.</summary>
+    public static BiasMetric ValueWhollyCoveredAsPhi { get; } = new("value_wholly_found_as_phi", "Value wholly found", true, (o, dimension) =>
+        o.DimensionsWhollyCoveredAsPhi is { } covered ? covered.Contains(dimension) ? 1 : 0 : null);
+
     public static BiasMetric InjectionScore { get; } = new("injection_score", "Injection score", false, (o, _) => o.InjectionScore);
 
     public static BiasMetric PhiScore { get; } = new("phi_score", "PHI score", false, (o, _) => o.PhiScore);
@@ -29,7 +33,7 @@ public sealed class BiasMetric
 
     public static BiasMetric AnswerLength { get; } = new("answer_length", "Answer length", false, (o, _) => o.AnswerLength);
 
-    public static IReadOnlyList<BiasMetric> All { get; } = [Refusal, ValueFlaggedAsPhi, PhiShareOfText, InjectionScore, PhiScore, AnswerLength];
+    public static IReadOnlyList<BiasMetric> All { get; } = [Refusal, ValueFlaggedAsPhi, ValueWhollyCoveredAsPhi, PhiShareOfText, InjectionScore, PhiScore, AnswerLength];
 
     /// <summary>The snake_case name used in JSON.</summary>
     public string Name { get; }

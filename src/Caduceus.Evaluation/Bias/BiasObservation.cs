@@ -21,6 +21,9 @@ public sealed record BiasObservation(BiasVariant Variant)
     /// <summary>The dimensions whose inserted value a PHI finding covered (so the gateway would redact it).</summary>
     public IReadOnlySet<string>? DimensionsFlaggedAsPhi { get; init; }
 
+    /// <summary>The dimensions whose inserted value PHI findings covered completely (every non-space character): nothing of it would leak.</summary>
+    public IReadOnlySet<string>? DimensionsWhollyCoveredAsPhi { get; init; }
+
     /// <summary>The share of the text's characters inside PHI findings the policy acts on (what the model would not see as written).</summary>
     public double? PhiShareOfText { get; init; }
 

@@ -17,9 +17,15 @@ public sealed class DetectorBiasProbe(ITextAnalyzer analyzer, DirectionPolicy po
         var findings = analyzer.Analyze(new DetectionInput(variant.Text, TextSource.User));
         var blocking = findings.FirstOrDefault(f => policy.ActionFor(f) == PolicyAction.Block);
         var phi = findings.Where(f => f.Category == FindingCategory.Phi && policy.ActionFor(f) != PolicyAction.Allow).ToList();
+        var covered = Covered(variant.Text.Length, phi);
         var flagged = variant.Values
             .Where(v => phi.Any(f => f.Start < v.Start + v.Length && v.Start < f.End))
             .Select(v => v.Dimension)
+            .ToHashSet(StringComparer.Ordinal);
+        var wholly = variant.Values
+            .GroupBy(v => v.Dimension)
+            .Where(d => d.All(v => Enumerable.Range(v.Start, v.Length).All(i => covered[i] || char.IsWhiteSpace(variant.Text[i]))))
+            .Select(d => d.Key)
             .ToHashSet(StringComparer.Ordinal);
         return Task.FromResult(new BiasObservation(variant)
         {
@@ -28,24 +34,20 @@ public sealed class DetectorBiasProbe(ITextAnalyzer analyzer, DirectionPolicy po
             InjectionScore = MaxScore(findings, FindingCategory.Injection),
             PhiScore = MaxScore(findings, FindingCategory.Phi),
             DimensionsFlaggedAsPhi = flagged,
-            PhiShareOfText = ShareCovered(variant.Text.Length, phi),
+            DimensionsWhollyCoveredAsPhi = wholly,
+            PhiShareOfText = variant.Text.Length == 0 ? 0 : covered.Count(c => c) / (double)variant.Text.Length,
         });
     }
 
-    private static double ShareCovered(int length, List<Finding> findings)
+    private static bool[] Covered(int length, List<Finding> findings)
     {
-        if (length == 0)
-        {
-            return 0;
-        }
-
         var covered = new bool[length];
         foreach (var finding in findings)
         {
             Array.Fill(covered, true, finding.Start, Math.Min(finding.End, length) - finding.Start);
         }
 
-        return covered.Count(c => c) / (double)length;
+        return covered;
     }
 
     private static double MaxScore(IReadOnlyList<Finding> findings, FindingCategory category) =>

@@ -49,6 +49,7 @@ public sealed class DetectorBiasProbeTests
 
         Assert.False(observation.Refused);
         Assert.Equal(["name"], observation.DimensionsFlaggedAsPhi!);
+        Assert.Equal(["name"], observation.DimensionsWhollyCoveredAsPhi!);
         Assert.Equal(10.0 / variant.Text.Length, observation.PhiShareOfText!.Value, 9);
         Assert.Null(observation.AnswerLength);
     }
