@@ -38,7 +38,10 @@ public static class BiasAnalysis
                     continue;
                 }
 
-                var summaries = values.Select(g => new BiasGroupSummary(g.Group, g.Values.Count, g.Values.Average())).ToList();
+                var summaries = values.Select(g => new BiasGroupSummary(g.Group, g.Values.Count, g.Values.Average())
+                {
+                    RefusalReasons = metric == BiasMetric.Refusal ? ReasonCounts(groups.Single(o => o.Key == g.Group)) : new Dictionary<string, int>(),
+                }).ToList();
                 var test = metric.IsRate
                     ? RateTest.Compare([.. values.Select(g => ((int)g.Values.Sum(), g.Values.Count))])
                     : KruskalWallisTest.Compare([.. values.Select(g => (IReadOnlyList<double>)g.Values)]);
@@ -48,6 +51,9 @@ public static class BiasAnalysis
 
         return new BiasAuditReport(mode, alpha, templates, observations.Count, Correct(comparisons, alpha));
     }
+
+    private static SortedDictionary<string, int> ReasonCounts(IEnumerable<BiasObservation> observations) =>
+        new(observations.Where(o => o.Refused).GroupBy(o => o.RefusalReason ?? "unknown").ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);
 
     private static List<BiasComparison> Correct(List<BiasComparison> comparisons, double alpha)
     {

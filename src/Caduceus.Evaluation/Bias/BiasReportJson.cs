@@ -15,7 +15,19 @@ public static class BiasReportJson
             var groups = new JsonObject();
             foreach (var group in comparison.Groups)
             {
-                groups[group.Group] = new JsonObject { ["count"] = group.Count, ["value"] = Round(group.Value) };
+                var node = new JsonObject { ["count"] = group.Count, ["value"] = Round(group.Value) };
+                if (comparison.Metric == BiasMetric.Refusal)
+                {
+                    var reasons = new JsonObject();
+                    foreach (var (reason, count) in group.RefusalReasons)
+                    {
+                        reasons[reason] = count;
+                    }
+
+                    node["reasons"] = reasons;
+                }
+
+                groups[group.Group] = node;
             }
 
             comparisons.Add(new JsonObject

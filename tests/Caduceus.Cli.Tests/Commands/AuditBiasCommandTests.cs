@@ -58,6 +58,8 @@ public sealed class AuditBiasCommandTests
         var refusals = json.RootElement.GetProperty("comparisons").EnumerateArray().Single(c => c.GetProperty("metric").GetString() == "refusal_rate");
         Assert.Equal(0, refusals.GetProperty("groups").GetProperty("group_a").GetProperty("value").GetDouble());
         Assert.Equal(1, refusals.GetProperty("groups").GetProperty("group_b").GetProperty("value").GetDouble());
+        Assert.Equal(15, refusals.GetProperty("groups").GetProperty("group_b").GetProperty("reasons").GetProperty("http_400").GetInt32());
+        Assert.Contains("Refused for: group_b http_400 15", stdout, StringComparison.Ordinal);
         Assert.Equal("fisher-exact", refusals.GetProperty("test").GetString());
         Assert.True(refusals.GetProperty("significant").GetBoolean());
     }

@@ -22,6 +22,8 @@ public sealed class BiasAnalysisTests
 
         var refusals = report.Comparisons.Single(c => c.Metric == BiasMetric.Refusal);
         Assert.Equal([0, 0.8], refusals.Groups.Select(g => g.Value));
+        Assert.Equal(32, refusals.Groups[1].RefusalReasons["content_refused"]);
+        Assert.Empty(refusals.Groups[0].RefusalReasons);
         Assert.Equal("fisher-exact", refusals.Test.Name);
         Assert.True(refusals.Significant);
         Assert.Contains(refusals, report.Significant);

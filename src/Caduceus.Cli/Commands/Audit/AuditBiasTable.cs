@@ -36,6 +36,12 @@ internal static class AuditBiasTable
             table.AddRow(["[grey]p[/]", "", .. comparisons.Select(c => c.Tested ? P(c.Test.PValue) : "-")]);
             table.AddRow(["[grey]p (Holm)[/]", "", .. comparisons.Select(c => !c.Tested ? "-" : c.Significant ? $"[red]{P(c.AdjustedPValue)} differs[/]" : P(c.AdjustedPValue))]);
             AnsiConsole.Write(table);
+            var refused = comparisons.FirstOrDefault(c => c.Metric == BiasMetric.Refusal)?.Groups.Where(g => g.RefusalReasons.Count > 0).ToList() ?? [];
+            if (refused.Count > 0)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape("Refused for: " + string.Join("; ", refused.Select(g =>
+                    $"{g.Group} {string.Join(", ", g.RefusalReasons.Select(r => $"{r.Key} {r.Value}"))}"))));
+            }
         }
 
         var significant = report.Significant;
