@@ -2,6 +2,7 @@ using Caduceus.Gateway.WebConsole.AuditView;
 using Caduceus.Gateway.WebConsole.Incidents;
 using Caduceus.Gateway.WebConsole.Keys;
 using Caduceus.Gateway.WebConsole.Live;
+using Caduceus.Gateway.WebConsole.ModelInventory;
 using Caduceus.Gateway.WebConsole.Overview;
 using Caduceus.Gateway.WebConsole.Playground;
 using Caduceus.Gateway.WebConsole.Sessions;
@@ -63,6 +64,11 @@ internal static class ConsoleEndpoints
         pages.MapPost("/incidents/{id}/actions", ConsoleIncidentsEndpoints.ActAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapPost("/incidents/{id}/close", ConsoleIncidentsEndpoints.CloseAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapPost("/blocks/{id}/lift", ConsoleIncidentsEndpoints.LiftAsync).WithMetadata(ConsoleActionMetadata.Instance);
+        pages.MapGet("/models", ConsoleModelsEndpoints.ListAsync);
+        pages.MapGet("/models/edit", ConsoleModelsEndpoints.EditAsync);
+        pages.MapPost("/models", ConsoleModelsEndpoints.AddAsync).WithMetadata(ConsoleActionMetadata.Instance);
+        pages.MapPost("/models/update", ConsoleModelsEndpoints.UpdateAsync).WithMetadata(ConsoleActionMetadata.Instance);
+        pages.MapPost("/models/retire", ConsoleModelsEndpoints.RetireAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapGet("/playground", ConsolePlaygroundEndpoints.Page);
         pages.MapPost("/playground", ConsolePlaygroundEndpoints.AnalyzeAsync);
     }
