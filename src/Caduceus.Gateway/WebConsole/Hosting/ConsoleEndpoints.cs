@@ -1,3 +1,4 @@
+using Caduceus.Gateway.WebConsole.Applications;
 using Caduceus.Gateway.WebConsole.AuditView;
 using Caduceus.Gateway.WebConsole.Incidents;
 using Caduceus.Gateway.WebConsole.Keys;
@@ -69,6 +70,10 @@ internal static class ConsoleEndpoints
         pages.MapPost("/models", ConsoleModelsEndpoints.AddAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapPost("/models/update", ConsoleModelsEndpoints.UpdateAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapPost("/models/retire", ConsoleModelsEndpoints.RetireAsync).WithMetadata(ConsoleActionMetadata.Instance);
+        pages.MapGet("/applications", ConsoleApplicationsEndpoints.ListAsync);
+        pages.MapGet("/applications/{name}/policy", ConsoleApplicationsEndpoints.EditAsync).WithMetadata(ConsoleActionMetadata.Instance);
+        pages.MapPost("/applications/{name}/policy", ConsoleApplicationsEndpoints.PreviewAsync).WithMetadata(ConsoleActionMetadata.Instance);
+        pages.MapPost("/applications/{name}/policy/confirm", ConsoleApplicationsEndpoints.ConfirmAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapGet("/playground", ConsolePlaygroundEndpoints.Page);
         pages.MapPost("/playground", ConsolePlaygroundEndpoints.AnalyzeAsync);
     }

@@ -24,6 +24,7 @@ internal static class ConsoleServiceCollectionExtensions
         services.AddSingleton<AuditView.ConsoleAuditWindow>();
         services.AddSingleton<AuditView.ConsoleChainStatus>();
         services.AddSingleton<ModelInventory.ConsoleModelsContext>();
+        services.AddSingleton<Applications.ConsoleApplicationsContext>();
         services.AddSingleton<Caduceus.Events.ISecurityEventSink>(sp => sp.GetRequiredService<ConsoleEventFeed>());
 
         services.AddRazorComponents();
