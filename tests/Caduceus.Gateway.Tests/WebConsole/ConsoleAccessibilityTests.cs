@@ -64,6 +64,20 @@ public sealed class ConsoleAccessibilityTests(ConsoleBrowser browser) : IClassFi
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_axe_check_reports_an_unlabelled_field_and_an_image_without_alt_text()
+    {
+        var page = await LaptopPageAsync();
+        await page.SetContentAsync("""<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main><h1>t</h1><input type="text"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>""");
+        var problems = new List<string>();
+
+        await CheckAsync(page, "sample", problems);
+
+        Assert.Contains(problems, p => p.StartsWith("sample: label ", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("sample: image-alt ", StringComparison.Ordinal));
+        await page.Context.CloseAsync();
+    }
+
     private async Task<IPage> LaptopPageAsync()
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
