@@ -1,5 +1,4 @@
 using Caduceus.Detection;
-using Caduceus.Policy;
 using Microsoft.Extensions.Options;
 
 namespace Caduceus.Gateway.Configuration;
@@ -90,28 +89,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add($"{prefix}: timeouts must be positive.");
         }
 
-        foreach (var (direction, policy) in new[] { ("Request", app.Policy.Request), ("Response", app.Policy.Response) })
-        {
-            if (direction == "Response" && (policy.Phi == PolicyAction.Pseudonymize || policy.Injection == PolicyAction.Pseudonymize || policy.Entities.ContainsValue(PolicyAction.Pseudonymize)))
-            {
-                failures.Add($"Applications:{appName}:Policy:Response: Pseudonymize applies to requests only; use Redact, Allow or Block for answers.");
-            }
-
-            if (policy.Injection == PolicyAction.Pseudonymize)
-            {
-                failures.Add($"Applications:{appName}:Policy:{direction}:Injection cannot be Pseudonymize.");
-            }
-
-            if (policy.MinimumScore is < 0 or > 1)
-            {
-                failures.Add($"Applications:{appName}:Policy:{direction}:MinimumScore must be between 0 and 1.");
-            }
-
-            if (policy.InjectionMinimumScore is < 0 or > 1)
-            {
-                failures.Add($"Applications:{appName}:Policy:{direction}:InjectionMinimumScore must be between 0 and 1.");
-            }
-        }
+        ApplicationPolicyValidator.Validate(appName, app.Policy, failures);
 
         var unknown = app.Detection.Disabled.Where(d => !TextAnalyzer.DefaultDetectorNames.Contains(d, StringComparer.OrdinalIgnoreCase)).ToList();
         if (unknown.Count > 0)

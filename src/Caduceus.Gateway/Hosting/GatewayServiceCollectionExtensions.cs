@@ -93,11 +93,15 @@ public static class GatewayServiceCollectionExtensions
 
     private static void AddChatPipeline(IServiceCollection services)
     {
+        services.AddSingleton<Policies.SqlitePolicyOverrideStore>();
+        services.AddSingleton<Policies.EffectivePolicies>();
         services.AddSingleton<CompletionAnswerInspector>();
         services.AddSingleton<StreamingAnswerRelay>();
 
-        // Order is the pipeline: containment, size limits, parse, rate limits and token budgets, access, model inventory,
-        // known attack payloads from threat feeds, inspect input, plant the canary, forward, inspect and send the answer.
+        // Order is the pipeline: the effective policy, containment, size limits, parse, rate limits and token budgets, access,
+        // model inventory, known attack payloads from threat feeds, inspect input, plant the canary, forward, inspect and
+        // send the answer.
+        services.AddSingleton<IChatStage, Policies.PolicyOverrideStage>();
         services.AddSingleton<IChatStage, ContainmentRestrictionStage>();
         services.AddSingleton<IChatStage, RequestSizeLimitStage>();
         services.AddSingleton<IChatStage, ChatRequestParseStage>();

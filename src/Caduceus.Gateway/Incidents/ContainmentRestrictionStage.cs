@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Pipeline;
 
@@ -13,7 +14,8 @@ internal sealed class ContainmentRestrictionStage(ActiveContainment containment)
 {
     private const int MaxCachedVariants = 256;
 
-    private readonly ConcurrentDictionary<string, ApplicationOptions> _variants = new(StringComparer.Ordinal);
+    // Per settings object, so a policy replaced at run time (a console override) is tightened afresh, not served stale.
+    private readonly ConditionalWeakTable<ApplicationOptions, ConcurrentDictionary<string, ApplicationOptions>> _variants = new();
 
     public async ValueTask InvokeAsync(ChatExchange exchange, ChatStageDelegate next)
     {
@@ -35,12 +37,13 @@ internal sealed class ContainmentRestrictionStage(ActiveContainment containment)
     private void Apply(ChatExchange exchange, ContainmentBlock[] tightening)
     {
         var variantKey = exchange.ApplicationName + "\n" + string.Join('\n', tightening.Select(b => b.Id).Order(StringComparer.Ordinal));
-        if (_variants.Count >= MaxCachedVariants)
+        var variants = _variants.GetValue(exchange.Application, static _ => new ConcurrentDictionary<string, ApplicationOptions>(StringComparer.Ordinal));
+        if (variants.Count >= MaxCachedVariants)
         {
-            _variants.Clear();
+            variants.Clear();
         }
 
-        exchange.Application = _variants.GetOrAdd(variantKey, _ => Tighten(exchange.Application, tightening));
+        exchange.Application = variants.GetOrAdd(variantKey, _ => Tighten(exchange.Application, tightening));
     }
 
     private static ApplicationOptions Tighten(ApplicationOptions application, ContainmentBlock[] blocks)

@@ -1,5 +1,6 @@
 using Caduceus.Detection;
 using Caduceus.Gateway.Configuration;
+using Caduceus.Policy;
 using Microsoft.Extensions.Options;
 
 namespace Caduceus.Gateway.Pipeline;
@@ -35,15 +36,20 @@ internal sealed class ApplicationAnalyzers
         {
             var requests = full.WithOptional(application.Detection.Enabled).Without(application.Detection.Disabled);
             _byApplication[name] = requests;
-            var response = application.Policy.Response;
-            var injectionsPass = response.Injection == Policy.PolicyAction.Allow && !response.Entities.ContainsKey(EntityTypes.PromptInjection);
-            _answersByApplication[name] = injectionsPass ? requests.Without(InjectionDetectors) : requests;
+            _answersByApplication[name] = requests.Without(InjectionDetectors);
         }
     }
 
     /// <summary>The analyzer for what the application's callers send.</summary>
     public ITextAnalyzer For(string applicationName) => _byApplication.GetValueOrDefault(applicationName, _default);
 
-    /// <summary>The analyzer for the model's answers to the application.</summary>
-    public ITextAnalyzer ForAnswers(string applicationName) => _answersByApplication.GetValueOrDefault(applicationName, _default);
+    /// <summary>
+    /// The analyzer for the model's answers to the application under <paramref name="responsePolicy"/> (the policy in
+    /// force for this exchange, which a console override or an incident may have changed since start-up).
+    /// </summary>
+    public ITextAnalyzer ForAnswers(string applicationName, DirectionPolicy responsePolicy)
+    {
+        var injectionsPass = responsePolicy.Injection == PolicyAction.Allow && !responsePolicy.Entities.ContainsKey(EntityTypes.PromptInjection);
+        return injectionsPass ? _answersByApplication.GetValueOrDefault(applicationName, _default) : For(applicationName);
+    }
 }

@@ -33,7 +33,7 @@ internal sealed class CompletionAnswerInspector(ApplicationAnalyzers analyzers, 
         exchange.Audit?.Usage = exchange.AnswerUsage;
         exchange.AnswerCharacters = Contents(answer).Sum(content => (long)content.GetValue<string>().Length);
         var policy = exchange.Application.Policy.Response;
-        var analyzer = analyzers.ForAnswers(exchange.ApplicationName);
+        var analyzer = analyzers.ForAnswers(exchange.ApplicationName, policy);
         var redacted = new FindingSummary();
         if (ToolCallRefusal(exchange, answer) is { } toolRefusal)
         {

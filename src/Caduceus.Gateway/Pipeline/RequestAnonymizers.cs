@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Caduceus.Detection;
 using Caduceus.Detection.Anonymization;
 using Caduceus.Policy;
@@ -7,14 +7,15 @@ namespace Caduceus.Gateway.Pipeline;
 
 /// <summary>
 /// The anonymizer each application's request policy implies: pseudonymize the entity types policy says to
-/// pseudonymize, redact the rest. Built once per application, since policy acts per entity type.
+/// pseudonymize, redact the rest. Built once per policy object, since policy acts per entity type: an application's
+/// policy replaced at run time (a console override, an incident's strict policy) is a new object and gets its own.
 /// </summary>
 internal sealed class RequestAnonymizers
 {
-    private readonly ConcurrentDictionary<string, AnonymizerEngine> _engines = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConditionalWeakTable<DirectionPolicy, AnonymizerEngine> _engines = new();
 
     public AnonymizerEngine For(string applicationName, DirectionPolicy policy) =>
-        _engines.GetOrAdd(applicationName, static (_, requestPolicy) => Build(requestPolicy), policy);
+        _engines.GetValue(policy, static requestPolicy => Build(requestPolicy));
 
     private static AnonymizerEngine Build(DirectionPolicy policy)
     {

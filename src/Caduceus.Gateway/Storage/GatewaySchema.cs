@@ -258,6 +258,26 @@ internal static class GatewaySchema
         );
         CREATE INDEX training_completions_person ON training_completions (person_id, course_id);
         """,
+        // 11: console policy overrides (the policy as canonical text; no PHI) and the history of every change.
+        """
+        CREATE TABLE policy_overrides (
+            application  TEXT PRIMARY KEY COLLATE NOCASE,
+            policy_text  TEXT NOT NULL,
+            policy_hash  TEXT NOT NULL,
+            changed_by   TEXT NOT NULL,
+            changed_at   INTEGER NOT NULL
+        );
+        CREATE TABLE policy_changes (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            application  TEXT NOT NULL COLLATE NOCASE,
+            changed_by   TEXT NOT NULL,
+            changed_at   INTEGER NOT NULL,
+            before_hash  TEXT NOT NULL,
+            after_hash   TEXT NOT NULL,
+            diff         TEXT NOT NULL
+        );
+        CREATE INDEX policy_changes_application ON policy_changes (application, id);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -32,7 +32,7 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Answe
         var deadline = exchange.UpstreamDeadline!;
         var idleTimeout = exchange.Application.Upstream.StreamIdleTimeout;
         var relay = new Relay(
-            analyzers.ForAnswers(exchange.ApplicationName),
+            analyzers.ForAnswers(exchange.ApplicationName, exchange.Application.Policy.Response),
             exchange.Application.Policy.Response,
             CompletionAnswerInspector.PseudonymsToRestore(exchange),
             exchange.Canary,

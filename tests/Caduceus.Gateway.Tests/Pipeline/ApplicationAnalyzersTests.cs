@@ -25,12 +25,25 @@ public sealed class ApplicationAnalyzersTests
         var analyzers = new ApplicationAnalyzers(Full, Options.Create(options));
 
         Assert.Contains("InjectionClassifier", Names(analyzers.For("default")));
-        Assert.DoesNotContain("InjectionClassifier", Names(analyzers.ForAnswers("default")));
-        Assert.DoesNotContain("InjectionHeuristics", Names(analyzers.ForAnswers("default")));
-        Assert.Contains("InjectionClassifier", Names(analyzers.ForAnswers("strict")));
+        Assert.DoesNotContain("InjectionClassifier", Names(analyzers.ForAnswers("default", options.Applications["default"].Policy.Response)));
+        Assert.DoesNotContain("InjectionHeuristics", Names(analyzers.ForAnswers("default", options.Applications["default"].Policy.Response)));
+        Assert.Contains("InjectionClassifier", Names(analyzers.ForAnswers("strict", options.Applications["strict"].Policy.Response)));
         Assert.DoesNotContain("PhiTagger", Names(analyzers.For("lean")));
-        Assert.DoesNotContain("PhiTagger", Names(analyzers.ForAnswers("lean")));
-        Assert.Contains("NameRecognizer", Names(analyzers.ForAnswers("lean")));
+        Assert.DoesNotContain("PhiTagger", Names(analyzers.ForAnswers("lean", options.Applications["lean"].Policy.Response)));
+        Assert.Contains("NameRecognizer", Names(analyzers.ForAnswers("lean", options.Applications["lean"].Policy.Response)));
+    }
+
+    [Fact]
+    public void Answers_get_the_injection_detectors_when_a_policy_replaced_at_run_time_blocks_injections()
+    {
+        var options = new GatewayOptions();
+        options.Applications["default"] = new ApplicationOptions();
+        var analyzers = new ApplicationAnalyzers(Full, Options.Create(options));
+
+        var overridden = new DirectionPolicy { Injection = PolicyAction.Block };
+
+        Assert.DoesNotContain("InjectionClassifier", Names(analyzers.ForAnswers("default", options.Applications["default"].Policy.Response)));
+        Assert.Contains("InjectionClassifier", Names(analyzers.ForAnswers("default", overridden)));
     }
 
     [Fact]
@@ -45,6 +58,6 @@ public sealed class ApplicationAnalyzersTests
 
         Assert.DoesNotContain("InjectionEmbeddingClassifier", Names(analyzers.For("default")));
         Assert.Equal("InjectionEmbeddingClassifier", Names(analyzers.For("careful"))[^1]);
-        Assert.DoesNotContain("InjectionEmbeddingClassifier", Names(analyzers.ForAnswers("careful")));
+        Assert.DoesNotContain("InjectionEmbeddingClassifier", Names(analyzers.ForAnswers("careful", options.Applications["careful"].Policy.Response)));
     }
 }

@@ -1,8 +1,10 @@
+using Caduceus.Gateway.WebConsole.Applications;
 using Caduceus.Gateway.WebConsole.AuditView;
 using Caduceus.Gateway.WebConsole.Compliance;
 using Caduceus.Gateway.WebConsole.Incidents;
 using Caduceus.Gateway.WebConsole.Keys;
 using Caduceus.Gateway.WebConsole.Live;
+using Caduceus.Gateway.WebConsole.ModelInventory;
 using Caduceus.Gateway.WebConsole.Overview;
 using Caduceus.Gateway.WebConsole.Playground;
 using Caduceus.Gateway.WebConsole.Sessions;
@@ -64,6 +66,15 @@ internal static class ConsoleEndpoints
         pages.MapPost("/incidents/{id}/actions", ConsoleIncidentsEndpoints.ActAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapPost("/incidents/{id}/close", ConsoleIncidentsEndpoints.CloseAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapPost("/blocks/{id}/lift", ConsoleIncidentsEndpoints.LiftAsync).WithMetadata(ConsoleActionMetadata.Instance);
+        pages.MapGet("/models", ConsoleModelsEndpoints.ListAsync);
+        pages.MapGet("/models/edit", ConsoleModelsEndpoints.EditAsync);
+        pages.MapPost("/models", ConsoleModelsEndpoints.AddAsync).WithMetadata(ConsoleActionMetadata.Instance);
+        pages.MapPost("/models/update", ConsoleModelsEndpoints.UpdateAsync).WithMetadata(ConsoleActionMetadata.Instance);
+        pages.MapPost("/models/retire", ConsoleModelsEndpoints.RetireAsync).WithMetadata(ConsoleActionMetadata.Instance);
+        pages.MapGet("/applications", ConsoleApplicationsEndpoints.ListAsync);
+        pages.MapGet("/applications/{name}/policy", ConsoleApplicationsEndpoints.EditAsync).WithMetadata(ConsoleActionMetadata.Instance);
+        pages.MapPost("/applications/{name}/policy", ConsoleApplicationsEndpoints.PreviewAsync).WithMetadata(ConsoleActionMetadata.Instance);
+        pages.MapPost("/applications/{name}/policy/confirm", ConsoleApplicationsEndpoints.ConfirmAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapGet("/playground", ConsolePlaygroundEndpoints.Page);
         pages.MapGet("/compliance", ConsoleComplianceEndpoints.PageAsync);
         pages.MapPost("/playground", ConsolePlaygroundEndpoints.AnalyzeAsync);

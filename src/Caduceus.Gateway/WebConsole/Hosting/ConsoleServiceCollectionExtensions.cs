@@ -23,6 +23,8 @@ internal static class ConsoleServiceCollectionExtensions
         services.AddSingleton<ConsoleEventFeed>();
         services.AddSingleton<AuditView.ConsoleAuditWindow>();
         services.AddSingleton<AuditView.ConsoleChainStatus>();
+        services.AddSingleton<ModelInventory.ConsoleModelsContext>();
+        services.AddSingleton<Applications.ConsoleApplicationsContext>();
         services.AddSingleton<Caduceus.Events.ISecurityEventSink>(sp => sp.GetRequiredService<ConsoleEventFeed>());
 
         services.AddRazorComponents();

@@ -24,7 +24,14 @@ internal static class ConsolePlaygroundEndpoints
         Render(context, options.Value, GatewayOptions.DefaultApplicationName, null, [], false, null, StatusCodes.Status200OK);
 
     public static async Task<IResult> AnalyzeAsync(
-        HttpContext context, IOptions<GatewayOptions> options, ApplicationAnalyzers analyzers, IAuditLog audit, FindingValueHasher hasher, SecurityEventBus events, TimeProvider clock)
+        HttpContext context,
+        IOptions<GatewayOptions> options,
+        ApplicationAnalyzers analyzers,
+        Policies.EffectivePolicies policies,
+        IAuditLog audit,
+        FindingValueHasher hasher,
+        SecurityEventBus events,
+        TimeProvider clock)
     {
         var gateway = options.Value;
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -49,7 +56,8 @@ internal static class ConsolePlaygroundEndpoints
         }
 
         var findings = analyzers.For(application).Analyze(new DetectionInput(text, TextSource.User));
-        var (segments, rows) = PlaygroundAnalysis.Build(text, findings, gateway.Applications[application].Policy.Request, reveal);
+        var effective = await policies.ForAsync(application, gateway.Applications[application], context.RequestAborted);
+        var (segments, rows) = PlaygroundAnalysis.Build(text, findings, effective.Policy.Request, reveal);
         if (reveal)
         {
             // Audited before the values are sent: no reveal without its record.

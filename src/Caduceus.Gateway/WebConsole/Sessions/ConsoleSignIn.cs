@@ -45,6 +45,8 @@ internal sealed class ConsoleSignIn(
         limiter.RecordSuccess(normalized);
         var token = ConsoleSessionTokens.Generate();
         var now = timeProvider.GetUtcNow();
+        // Ended sessions are refused when used, but their rows would stay for ever: each sign-in sweeps them out.
+        await sessions.PurgeEndedAsync(now - options.Value.SessionIdleTimeout, now - options.Value.SessionMaxLifetime, cancellationToken);
         await sessions.AddAsync(new ConsoleSession(ConsoleSessionTokens.Hash(token), account.Id, now, now, null), cancellationToken);
         events.Publish(ConsoleEvents.LoginSucceeded, null, null, account.Principal, "/console/login");
         return (ConsoleProof.Ok, token);

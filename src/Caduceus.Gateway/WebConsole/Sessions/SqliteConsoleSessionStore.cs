@@ -46,6 +46,20 @@ internal sealed class SqliteConsoleSessionStore(GatewayDatabase database)
     public Task MarkSteppedUpAsync(byte[] tokenHash, DateTimeOffset now, CancellationToken cancellationToken) =>
         UpdateAsync("UPDATE console_sessions SET stepped_up_at = $now, last_seen_at = MAX(last_seen_at, $now) WHERE token_hash = $hash", tokenHash, now, cancellationToken);
 
+    /// <summary>
+    /// Deletes every session unused since <paramref name="idleBefore"/> or opened before <paramref name="createdBefore"/>
+    /// (they can no longer be used anyway) and returns how many went.
+    /// </summary>
+    public async Task<int> PurgeEndedAsync(DateTimeOffset idleBefore, DateTimeOffset createdBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM console_sessions WHERE last_seen_at < $idle OR created_at < $created";
+        command.Parameters.AddWithValue("$idle", idleBefore.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$created", createdBefore.ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task RemoveAsync(byte[] tokenHash, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

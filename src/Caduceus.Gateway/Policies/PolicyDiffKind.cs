@@ -1,0 +1,8 @@
+namespace Caduceus.Gateway.Policies;
+
+public enum PolicyDiffKind
+{
+    Kept,
+    Removed,
+    Added,
+}
