@@ -26,5 +26,6 @@ internal static class AdminApi
         AdminIncidentsEndpoints.Map(admin.MapGroup("/incidents"));
         AdminIncidentsEndpoints.MapBlocks(admin.MapGroup("/blocks"));
         AdminIncidentsEndpoints.MapDrills(admin.MapGroup("/drills"));
+        AdminDrillSchedulesEndpoints.Map(admin.MapGroup("/drills/schedules"));
     }
 }

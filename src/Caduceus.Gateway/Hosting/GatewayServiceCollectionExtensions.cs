@@ -9,6 +9,7 @@ using Caduceus.Gateway.AnswerLimits;
 using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Configuration;
+using Caduceus.Gateway.Drills;
 using Caduceus.Gateway.Encryption;
 using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Forwarding;
@@ -66,6 +67,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ISecurityEventSink, LoggingSecurityEventSink>();
         services.AddSiemExporters(configuration);
         services.AddIncidentResponse(configuration);
+        services.AddScheduledDrills(configuration);
         services.AddHttpContextAccessor();
         services.AddSingleton<SecurityEventBus>();
         services.AddAnomalyDetection(configuration);
