@@ -1,7 +1,7 @@
 namespace Caduceus.Gateway.Drills;
 
 /// <summary>A schedule as the admin API and console show it: its settings, when it runs next, whether it is running, and its last result.</summary>
-internal sealed record DrillScheduleView(
+public sealed record DrillScheduleView(
     string Name,
     string Cron,
     string Application,

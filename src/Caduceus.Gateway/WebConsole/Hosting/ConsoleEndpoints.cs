@@ -1,4 +1,5 @@
 using Caduceus.Gateway.WebConsole.AuditView;
+using Caduceus.Gateway.WebConsole.Drills;
 using Caduceus.Gateway.WebConsole.Incidents;
 using Caduceus.Gateway.WebConsole.Keys;
 using Caduceus.Gateway.WebConsole.Live;
@@ -63,6 +64,8 @@ internal static class ConsoleEndpoints
         pages.MapPost("/incidents/{id}/actions", ConsoleIncidentsEndpoints.ActAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapPost("/incidents/{id}/close", ConsoleIncidentsEndpoints.CloseAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapPost("/blocks/{id}/lift", ConsoleIncidentsEndpoints.LiftAsync).WithMetadata(ConsoleActionMetadata.Instance);
+        pages.MapGet("/drills", ConsoleDrillsEndpoints.ListAsync);
+        pages.MapPost("/drills/{name}/run", ConsoleDrillsEndpoints.RunAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapGet("/playground", ConsolePlaygroundEndpoints.Page);
         pages.MapPost("/playground", ConsolePlaygroundEndpoints.AnalyzeAsync);
     }
