@@ -78,4 +78,15 @@ public static class SecurityEventTypes
     /// own until it is back. Raised once per outage.
     /// </summary>
     public const string LimitStoreUnavailable = "limit.store_unavailable";
+
+    /// <summary>
+    /// A scheduled red-team drill ran against the gateway's own application. The code is <c>passed</c> or
+    /// <c>failed</c> (a category stopped less than its minimum, benign refusals above their maximum, or a drop since the
+    /// schedule's previous run); the counts are the drill's numbers (<c>LLM01.attempts</c>, <c>LLM01.stopped</c>, ...,
+    /// <c>benign.total</c>, <c>benign.refused</c>, <c>duration_ms</c>), never its text.
+    /// </summary>
+    public const string DrillCompleted = "drill.completed";
+
+    /// <summary>A scheduled red-team drill could not run (the code says why, e.g. <c>unreachable</c>, <c>no_default_model</c>, <c>timed_out</c>).</summary>
+    public const string DrillFailed = "drill.failed";
 }

@@ -31,5 +31,6 @@ internal static class AdminApi
         AdminIntelEndpoints.Map(admin.MapGroup("/intel"));
         AdminTrainingEndpoints.Map(admin.MapGroup("/training").ExemptFromTraining());
         AdminReportsEndpoints.Map(admin.MapGroup("/reports"));
+        AdminDrillSchedulesEndpoints.Map(admin.MapGroup("/drills/schedules"));
     }
 }

@@ -1,4 +1,5 @@
 using Caduceus.Gateway.AdminMfa;
+using Caduceus.Gateway.Drills;
 using Caduceus.Gateway.Incidents;
 using Caduceus.Gateway.Keys;
 using Caduceus.Gateway.Models;
@@ -42,7 +43,7 @@ public sealed class ComplianceReporter
                 new SqliteTrainingStore(database, clock),
                 Options.Create(configuration.GetSection(TrainingOptions.SectionName).Get<TrainingOptions>() ?? new TrainingOptions()),
                 clock)),
-            new NoDrillResultEvidence(),
+            new ScheduledDrillEvidence(new SqliteDrillResultStore(database)),
             runningMasterKey: null,
             clock);
         return new ComplianceReporter(reader, configurationSource);

@@ -18,7 +18,7 @@ internal static class ComplianceServiceCollectionExtensions
     public static IServiceCollection AddComplianceReports(this IServiceCollection services)
     {
         services.TryAddSingleton<ITrainingEvidence, TrainingRegisterEvidence>();
-        services.TryAddSingleton<IDrillResultEvidence, NoDrillResultEvidence>();
+        services.TryAddSingleton<IDrillResultEvidence, ScheduledDrillEvidence>();
         services.AddSingleton(sp => new ComplianceReporter(
             new ComplianceStateReader(
                 sp.GetRequiredService<IConfiguration>(),

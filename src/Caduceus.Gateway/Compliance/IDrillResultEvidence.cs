@@ -1,6 +1,6 @@
 namespace Caduceus.Gateway.Compliance;
 
-/// <summary>Where scheduled drill results come from. Until the drill scheduler provides them, <see cref="NoDrillResultEvidence"/> reports none.</summary>
+/// <summary>Where scheduled drill results come from: the drill scheduler's stored results (<see cref="ScheduledDrillEvidence"/>).</summary>
 internal interface IDrillResultEvidence
 {
     Task<SourceRead<DrillResultSummary>> ReadAsync(DateTimeOffset since, CancellationToken cancellationToken);

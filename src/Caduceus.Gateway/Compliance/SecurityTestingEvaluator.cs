@@ -21,8 +21,13 @@ internal static class SecurityTestingEvaluator
         evidence.Add($"scored drill runs in the last {ComplianceState.Period.Days} days", results.Runs)
             .Add("last drill run", results.LastRunAt)
             .Add("last drill: share of attacks stopped", results.LastStoppedShare is { } share ? share.ToString("P0", CultureInfo.InvariantCulture) : "none");
-        return results.Runs == 0
-            ? evidence.Gap($"No scored red-team drill ran in the last {ComplianceState.Period.Days} days.")
+        if (results.Runs == 0)
+        {
+            return evidence.Gap($"No scored red-team drill ran in the last {ComplianceState.Period.Days} days.");
+        }
+
+        return results.LastPassed == false
+            ? evidence.Gap($"The last scheduled drill missed its thresholds: {string.Join("; ", results.LastFindings)}.")
             : evidence.Pass($"{results.Runs} scored red-team drills ran in the period; the last stopped {results.LastStoppedShare?.ToString("P0", CultureInfo.InvariantCulture) ?? "an unrecorded share"} of attacks.");
     }
 }

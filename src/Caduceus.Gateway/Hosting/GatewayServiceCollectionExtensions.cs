@@ -10,6 +10,7 @@ using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Authentication;
 using Caduceus.Gateway.Compliance;
 using Caduceus.Gateway.Configuration;
+using Caduceus.Gateway.Drills;
 using Caduceus.Gateway.Encryption;
 using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Forwarding;
@@ -71,6 +72,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSiemExporters(configuration);
         services.AddIncidentResponse(configuration);
         services.AddThreatIntel(configuration);
+        services.AddScheduledDrills(configuration);
         services.AddHttpContextAccessor();
         services.AddSingleton<SecurityEventBus>();
         services.AddAnomalyDetection(configuration);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Caduceus.Events;
+using Caduceus.Gateway.Drills;
 using Caduceus.Gateway.Endpoints;
 using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Pipeline;
@@ -14,12 +15,18 @@ namespace Caduceus.Gateway.Limits;
 /// one is used up, reserves the prompt's estimated tokens before the request goes on, and once the answer is known
 /// charges what the model reported in <c>usage</c> (or, without it, an estimate of the answer's text).
 /// </summary>
-internal sealed class UsageLimitStage(IUsageCounterStore counters, UsageLimitResolver resolver, SecurityEventBus events, TimeProvider timeProvider) : IChatStage
+internal sealed class UsageLimitStage(
+    IUsageCounterStore counters,
+    UsageLimitResolver resolver,
+    ScheduledDrillKeys drillKeys,
+    SecurityEventBus events,
+    TimeProvider timeProvider) : IChatStage
 {
     public async ValueTask InvokeAsync(ChatExchange exchange, ChatStageDelegate next)
     {
         var context = exchange.HttpContext;
         var limits = resolver.For(exchange.Application, context.User.FindAll(ClaimTypes.Role).Select(role => role.Value));
+        limits = drillKeys.LimitsFor(exchange.KeyId, limits) ?? limits;
         if (MaxTokensCeiling.Refusal(exchange.Body!, limits.MaxTokensPerRequest) is { } tooMany)
         {
             await GatewayErrors.WriteAsync(context, StatusCodes.Status400BadRequest, tooMany.Code, tooMany.Message);

@@ -44,6 +44,12 @@ internal sealed class GatewayMetrics : ISecurityEventSink, IDisposable
     public void Publish(SecurityEvent securityEvent)
     {
         _events.Add(1, new KeyValuePair<string, object?>("type", securityEvent.Type), new KeyValuePair<string, object?>("code", securityEvent.Code ?? "none"));
+        if (securityEvent.Type is SecurityEventTypes.DrillCompleted)
+        {
+            // Its counts are the drill's attempts and results, not findings.
+            return;
+        }
+
         foreach (var (entityType, count) in securityEvent.EntityCounts)
         {
             _detections.Add(count, new KeyValuePair<string, object?>("entity_type", entityType), new KeyValuePair<string, object?>("event_type", securityEvent.Type));

@@ -278,6 +278,27 @@ internal static class GatewaySchema
         );
         CREATE INDEX policy_changes_application ON policy_changes (application, id);
         """,
+        // 12: results of scheduled red-team drills: the numbers (categories and findings as JSON, no text), and the full
+        // scorecard of each run. The runner keeps the newest 50 per schedule. Times are Unix ms.
+        """
+        CREATE TABLE drill_results (
+            id                      TEXT PRIMARY KEY,
+            schedule                TEXT NOT NULL COLLATE NOCASE,
+            application             TEXT NOT NULL,
+            started_at              INTEGER NOT NULL,
+            duration_ms             INTEGER NOT NULL,
+            passed                  INTEGER NOT NULL,
+            categories              TEXT NOT NULL,
+            benign_total            INTEGER NOT NULL,
+            benign_refused          INTEGER NOT NULL,
+            max_benign_refused_rate REAL NOT NULL,
+            findings                TEXT NOT NULL,
+            event_id                TEXT NOT NULL,
+            incident_id             TEXT,
+            scorecard               TEXT NOT NULL
+        );
+        CREATE INDEX drill_results_schedule ON drill_results (schedule, started_at DESC);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

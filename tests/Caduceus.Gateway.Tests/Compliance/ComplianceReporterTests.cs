@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Caduceus.Gateway.Compliance;
+using Caduceus.Gateway.Drills;
 using Caduceus.Gateway.Tests.Infrastructure;
 using Caduceus.Gateway.Training;
 using Microsoft.Data.Sqlite;
@@ -175,6 +176,39 @@ public sealed class ComplianceReporterTests
         Assert.Equal(ControlStatus.Gap, overdue.Status);
         Assert.Contains("1 of 2 people are overdue", overdue.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Security_testing_passes_on_scheduled_drill_results_and_turns_to_a_gap_when_the_last_one_failed()
+    {
+        await using var harness = await GatewayHarness.StartAsync();
+        var store = harness.Services.GetRequiredService<IDrillResultStore>();
+
+        await store.SaveAsync(DrillRun(passed: true, stopped: 97), "{}", Cancel);
+        var passing = Control(await ReportAsync(harness, "nist-ai-rmf"), "MEASURE 2.7");
+        await store.SaveAsync(DrillRun(passed: false, stopped: 80), "{}", Cancel);
+        var failing = Control(await ReportAsync(harness, "nist-ai-rmf"), "MEASURE 2.7");
+
+        Assert.Equal(ControlStatus.Pass, passing.Status);
+        Assert.Contains("stopped 100%", passing.Reason, StringComparison.Ordinal);
+        Assert.Equal(ControlStatus.Gap, failing.Status);
+        Assert.Contains("LLM01: 80/97 stopped", failing.Reason, StringComparison.Ordinal);
+    }
+
+    private static DrillResult DrillRun(bool passed, int stopped) => new()
+    {
+        Id = DrillResult.NewId(),
+        Schedule = "nightly",
+        Application = "default",
+        StartedAt = DateTimeOffset.UtcNow,
+        DurationSeconds = 9,
+        Passed = passed,
+        Categories = new Dictionary<string, DrillCategoryResult> { ["LLM01"] = new("Prompt Injection", 97, stopped, stopped / 97.0, 0.95) },
+        BenignTotal = 50,
+        BenignRefused = 0,
+        MaxBenignRefusedRate = 0.02,
+        Findings = passed ? [] : [$"LLM01: {stopped}/97 stopped"],
+        EventId = "evt_test",
+    };
 
     private static TrainingCompletion Completion(string person, string course, DateOnly on, DateOnly expires) => new()
     {

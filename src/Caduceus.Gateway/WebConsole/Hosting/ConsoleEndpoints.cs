@@ -1,6 +1,7 @@
 using Caduceus.Gateway.WebConsole.Applications;
 using Caduceus.Gateway.WebConsole.AuditView;
 using Caduceus.Gateway.WebConsole.Compliance;
+using Caduceus.Gateway.WebConsole.Drills;
 using Caduceus.Gateway.WebConsole.Incidents;
 using Caduceus.Gateway.WebConsole.Keys;
 using Caduceus.Gateway.WebConsole.Live;
@@ -75,6 +76,8 @@ internal static class ConsoleEndpoints
         pages.MapGet("/applications/{name}/policy", ConsoleApplicationsEndpoints.EditAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapPost("/applications/{name}/policy", ConsoleApplicationsEndpoints.PreviewAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapPost("/applications/{name}/policy/confirm", ConsoleApplicationsEndpoints.ConfirmAsync).WithMetadata(ConsoleActionMetadata.Instance);
+        pages.MapGet("/drills", ConsoleDrillsEndpoints.ListAsync);
+        pages.MapPost("/drills/{name}/run", ConsoleDrillsEndpoints.RunAsync).WithMetadata(ConsoleActionMetadata.Instance);
         pages.MapGet("/playground", ConsolePlaygroundEndpoints.Page);
         pages.MapGet("/compliance", ConsoleComplianceEndpoints.PageAsync);
         pages.MapPost("/playground", ConsolePlaygroundEndpoints.AnalyzeAsync);
