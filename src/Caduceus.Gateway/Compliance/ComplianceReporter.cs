@@ -3,6 +3,7 @@ using Caduceus.Gateway.Drills;
 using Caduceus.Gateway.Incidents;
 using Caduceus.Gateway.Keys;
 using Caduceus.Gateway.Models;
+using Caduceus.Gateway.SharedState;
 using Caduceus.Gateway.Storage;
 using Caduceus.Gateway.Training;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,13 @@ public sealed class ComplianceReporter
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(clock);
+        if (configuration.GetSection(SharedStateOptions.SectionName).Get<SharedStateOptions>() is { UsesPostgres: true })
+        {
+            // Reading this instance's SQLite key store would report on keys the fleet does not use.
+            throw new InvalidOperationException(
+                "State:Store is 'postgres', so client keys live in the shared database; get this report from a running gateway (GET /admin/reports/FRAMEWORK).");
+        }
+
         var reader = new ComplianceStateReader(
             configuration,
             database,

@@ -48,8 +48,10 @@ internal sealed class ComplianceStateReader(
             Incidents = await ReadAsync(missing, "incidents", () => incidents.ListAsync(includeClosed: true, cancellationToken)),
             Drills = await ReadAsync(missing, "drills", () => drills.ListAsync(includeEnded: true, now, cancellationToken)),
             Inventory = await ReadAsync(missing, "model inventory", () => inventory.ListAsync(cancellationToken)),
-            Training = await training.ReadAsync(now, cancellationToken),
-            DrillResults = await drillResults.ReadAsync(now - ComplianceState.Period, cancellationToken),
+            Training = missing is null ? await training.ReadAsync(now, cancellationToken) : SourceRead<TrainingSummary>.Unreadable("no training records: " + missing),
+            DrillResults = missing is null
+                ? await drillResults.ReadAsync(now - ComplianceState.Period, cancellationToken)
+                : SourceRead<DrillResultSummary>.Unreadable("no drill results: " + missing),
         };
     }
 

@@ -46,10 +46,12 @@ public sealed class ReportCommandTests
     [InlineData("--framework|hipaa|--json|r.json|--config|bad.json", "invalid configuration")]
     [InlineData("--framework|hipaa|--json|r.json|--config|playbook.json", "invalid configuration")]
     [InlineData("--json|r.json", "--framework")]
+    [InlineData("--framework|hipaa|--json|r.json|--config|shared.json", "get this report from a running gateway")]
     public async Task Bad_input_exits_2_with_one_line_and_writes_nothing(string args, string message)
     {
         var workDir = Directory.CreateTempSubdirectory("caduceus-report-").FullName;
         await File.WriteAllTextAsync(Path.Combine(workDir, "bad.json"), """{"Limits":{"RequestsPerMinute":"lots"}}""", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(workDir, "shared.json"), """{"State":{"Store":"postgres","ConnectionString":"Host=127.0.0.1;Port=1;Database=x"}}""", TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(workDir, "playbook.json"), """{"Incidents":{"Playbooks":{"x":{"EventTypes":["a"],"Actions":["explode"]}}}}""", TestContext.Current.CancellationToken);
         var before = Directory.GetFileSystemEntries(workDir).Order(StringComparer.Ordinal).ToArray();
 

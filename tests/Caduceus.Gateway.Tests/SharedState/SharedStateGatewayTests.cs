@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Caduceus.Gateway.Keys;
+using Caduceus.Gateway.Tests.Anomaly;
 using Caduceus.Gateway.Tests.Audit;
 using Caduceus.Gateway.Tests.Encryption;
 using Caduceus.Gateway.Tests.Infrastructure;
@@ -59,6 +60,27 @@ public sealed class SharedStateGatewayTests : IAsyncLifetime
         // The model echoes <SSN_1>: only the vault the first instance wrote knows whose SSN that is.
         Assert.Equal($"Echo: again {VaultTestData.Ssn} for {VaultTestData.Name}", await ChatAsync(throughSecond, $"again <SSN_1> for {VaultTestData.Name}"));
         Assert.DoesNotContain(VaultTestData.Ssn, await DatabaseAsTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_api_key_used_through_both_instances_is_held_to_one_combined_rate_limit()
+    {
+        var masterKey = EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyA, "master.key");
+        var settings = Settings(masterKey);
+        settings["Limits:RequestsPerMinute"] = "4";
+        settings["Limits:Redis"] = TestRedis.Address;
+        settings["Limits:RedisKeyPrefix"] = TestRedis.FreshPrefix();
+        await using var first = await GatewayHarness.StartAsync(settings: settings);
+        await using var second = await GatewayHarness.StartAsync(settings: settings);
+        using var throughSecond = second.HttpWithKey(first.ApiKey);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            statuses.Add(await ChatStatusAsync(i % 2 == 0 ? first.Http : throughSecond, "hello"));
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
     }
 
     [Fact]
