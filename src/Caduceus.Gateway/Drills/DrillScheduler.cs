@@ -5,13 +5,14 @@ using Microsoft.Extensions.Logging;
 namespace Caduceus.Gateway.Drills;
 
 /// <summary>
-/// Runs each schedule's drill when its cron expression falls due (UTC), one run at a time. The clock is read at
-/// least once a second rather than slept on until the due time, so a wall clock that is set forward (or a test's
-/// clock) is followed at once.
+/// Runs each schedule's drill when its cron expression falls due (UTC), one run at a time, and on one instance only
+/// when instances share state (<see cref="IDrillRunClaims"/>). The clock is read at least once a second rather than
+/// slept on until the due time, so a wall clock that is set forward (or a test's clock) is followed at once.
 /// </summary>
 internal sealed partial class DrillScheduler(
     DrillSchedules schedules,
     ScheduledDrillRunner runner,
+    IDrillRunClaims claims,
     TimeProvider clock,
     TimeProvider timeProvider,
     ILogger<DrillScheduler> logger) : BackgroundService
@@ -57,7 +58,11 @@ internal sealed partial class DrillScheduler(
                 _next[schedule.Name] = schedule.NextAfter(now);
                 try
                 {
-                    await runner.RunAsync(schedule, stoppingToken);
+                    // Instances sharing state agree on one runner per due time; the others skip it.
+                    if (await claims.TryClaimAsync(schedule.Name, due, stoppingToken))
+                    {
+                        await runner.RunAsync(schedule, stoppingToken);
+                    }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {

@@ -1,6 +1,7 @@
 using Caduceus.Gateway.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,9 +21,11 @@ internal static class DrillSchedulingServiceCollectionExtensions
         services.AddSingleton<GatewaySelfAddress>();
         services.AddSingleton<DrillIncidents>();
         services.AddSingleton<ScheduledDrillRunner>();
+        services.TryAddSingleton<IDrillRunClaims, LocalDrillRunClaims>();
         services.AddSingleton(sp => new DrillScheduler(
             sp.GetRequiredService<DrillSchedules>(),
             sp.GetRequiredService<ScheduledDrillRunner>(),
+            sp.GetRequiredService<IDrillRunClaims>(),
             sp.GetKeyedService<TimeProvider>(DrillScheduler.ClockKey) ?? sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DrillScheduler>>()));

@@ -45,6 +45,16 @@ internal static class PostgresStateSchema
             wrapped_at    bigint NOT NULL
         );
         """,
+
+        // 1: which instance runs each scheduled drill's due time (one row per schedule and due time).
+        """
+        CREATE TABLE drill_run_claims (
+            schedule   text NOT NULL,
+            due_at     bigint NOT NULL,
+            claimed_at bigint NOT NULL,
+            PRIMARY KEY (schedule, due_at)
+        );
+        """,
     ];
 
     /// <summary>Runs inside the caller's transaction, which holds the migration lock.</summary>

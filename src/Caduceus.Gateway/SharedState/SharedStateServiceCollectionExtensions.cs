@@ -1,4 +1,5 @@
 using Caduceus.Gateway.Configuration;
+using Caduceus.Gateway.Drills;
 using Caduceus.Gateway.Keys;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Caduceus.Gateway.SharedState;
 
-/// <summary>Registers the <c>State</c> options and the client key store they choose (the keyring and vault read them too).</summary>
+/// <summary>Registers the <c>State</c> options and the client key store and drill-run claims they choose (the keyring and vault read them too).</summary>
 internal static class SharedStateServiceCollectionExtensions
 {
     public static IServiceCollection AddSharedState(this IServiceCollection services, IConfiguration configuration)
@@ -20,6 +21,7 @@ internal static class SharedStateServiceCollectionExtensions
             services.AddSingleton<PostgresApiKeyStore>();
             services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<PostgresApiKeyStore>());
             services.AddSingleton<IApiKeyLookup>(sp => new CachingApiKeyLookup(sp.GetRequiredService<PostgresApiKeyStore>(), sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IDrillRunClaims, PostgresDrillRunClaims>();
             return services;
         }
 
