@@ -11,8 +11,7 @@ namespace Caduceus.Gateway.SharedState;
 /// </summary>
 public sealed class PostgresApiKeyStore(PostgresStateDatabase database, TimeProvider timeProvider) : IApiKeyStore, IApiKeyLookup
 {
-    private const string Columns =
-        "id, application, roles, label, created_at, expires_at, revoked_at, revoked_reason, last_used_at, previous_valid_until";
+    private const string Columns = ApiKeySecrets.RecordColumns;
 
     public async Task<IssuedApiKey> CreateAsync(NewApiKey key, CancellationToken cancellationToken)
     {
@@ -23,12 +22,7 @@ public sealed class PostgresApiKeyStore(PostgresStateDatabase database, TimeProv
 
     public Task<ApiKeyRecord> ImportAsync(string secret, NewApiKey key, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(secret);
-        if (secret.Length < ApiKeySecrets.MinimumLength)
-        {
-            throw new ArgumentException($"An API key must be at least {ApiKeySecrets.MinimumLength} characters long.", nameof(secret));
-        }
-
+        ApiKeySecrets.EnsureImportable(secret);
         return InsertAsync(secret, key, cancellationToken);
     }
 

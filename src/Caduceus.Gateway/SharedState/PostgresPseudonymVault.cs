@@ -12,15 +12,9 @@ namespace Caduceus.Gateway.SharedState;
 /// </summary>
 internal sealed class PostgresPseudonymVault(PostgresStateDatabase database, PseudonymCipher cipher, TimeProvider timeProvider, IOptions<VaultOptions> options) : IPseudonymVault, IDisposable
 {
-    private const string KeyCheckToken = "#key-check";
-    private const string KeyCheckType = "#";
-    private const string KeyCheckValue = "caduceus vault key check";
-
-    /// <summary>The marker row's scope: no HMAC output is all zeros in practice, so it cannot meet a real scope.</summary>
-    private static readonly byte[] KeyCheckScope = new byte[32];
-
-    private readonly SemaphoreSlim _keyCheckGate = new(1, 1);
-    private volatile bool _keyChecked;
+    private readonly VaultKeyCheck _keyCheck = new(
+        cipher,
+        "The vault's data keys do not match the ones this shared vault was created with; pseudonyms cannot be stored or restored until the original keyring is back.");
 
     public async ValueTask<AnonymizationScope> OpenScopeAsync(string scopeId, CancellationToken cancellationToken)
     {
@@ -103,7 +97,7 @@ internal sealed class PostgresPseudonymVault(PostgresStateDatabase database, Pse
         return await ExecuteAsync(connection, null, "DELETE FROM pseudonyms WHERE expires_at <= @now", cancellationToken, ("now", Now())).ConfigureAwait(false);
     }
 
-    public void Dispose() => _keyCheckGate.Dispose();
+    public void Dispose() => _keyCheck.Dispose();
 
     private static async Task<bool> IsStoredAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, byte[] scopeKey, string token, byte[] lookup, CancellationToken cancellationToken)
     {
@@ -114,54 +108,26 @@ internal sealed class PostgresPseudonymVault(PostgresStateDatabase database, Pse
         return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    private async ValueTask EnsureKeyCheckedAsync(CancellationToken cancellationToken)
+    private ValueTask EnsureKeyCheckedAsync(CancellationToken cancellationToken) => _keyCheck.EnsureAsync(StoreMarkerIfAbsentThenReadAsync, cancellationToken);
+
+    private async Task<byte[]> StoreMarkerIfAbsentThenReadAsync(VaultKeyMarker marker, CancellationToken cancellationToken)
     {
-        if (_keyChecked)
-        {
-            return;
-        }
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(
+            connection,
+            null,
+            "INSERT INTO pseudonyms (scope, token, entity_type, lookup, value, expires_at) VALUES (@scope, @token, @type, @scope, @value, @never) ON CONFLICT DO NOTHING",
+            cancellationToken,
+            ("scope", marker.Scope),
+            ("token", marker.Token),
+            ("type", marker.EntityType),
+            ("value", marker.SealedValue),
+            ("never", long.MaxValue)).ConfigureAwait(false);
 
-        await _keyCheckGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_keyChecked)
-            {
-                return;
-            }
-
-            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(
-                connection,
-                null,
-                "INSERT INTO pseudonyms (scope, token, entity_type, lookup, value, expires_at) VALUES (@scope, @token, @type, @scope, @value, @never) ON CONFLICT DO NOTHING",
-                cancellationToken,
-                ("scope", KeyCheckScope),
-                ("token", KeyCheckToken),
-                ("type", KeyCheckType),
-                ("value", cipher.Encrypt(KeyCheckScope, KeyCheckToken, KeyCheckType, KeyCheckValue)),
-                ("never", long.MaxValue)).ConfigureAwait(false);
-
-            await using var command = new NpgsqlCommand("SELECT value FROM pseudonyms WHERE scope = @scope AND token = @token", connection);
-            command.Parameters.AddWithValue("scope", KeyCheckScope);
-            command.Parameters.AddWithValue("token", KeyCheckToken);
-            var stored = (byte[])(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            try
-            {
-                _ = cipher.Decrypt(KeyCheckScope, KeyCheckToken, KeyCheckType, stored);
-            }
-            catch (PseudonymVaultException exception)
-            {
-                throw new PseudonymVaultException(
-                    "The vault's data keys do not match the ones this shared vault was created with; pseudonyms cannot be stored or restored until the original keyring is back.",
-                    exception);
-            }
-
-            _keyChecked = true;
-        }
-        finally
-        {
-            _keyCheckGate.Release();
-        }
+        await using var command = new NpgsqlCommand("SELECT value FROM pseudonyms WHERE scope = @scope AND token = @token", connection);
+        command.Parameters.AddWithValue("scope", marker.Scope);
+        command.Parameters.AddWithValue("token", marker.Token);
+        return (byte[])(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     private long Now() => timeProvider.GetUtcNow().ToUnixTimeMilliseconds();

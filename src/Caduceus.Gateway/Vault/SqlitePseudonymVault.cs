@@ -13,15 +13,9 @@ namespace Caduceus.Gateway.Vault;
 /// </summary>
 internal sealed class SqlitePseudonymVault(GatewayDatabase database, PseudonymCipher cipher, TimeProvider timeProvider, IOptions<VaultOptions> options) : IPseudonymVault, IDisposable
 {
-    private const string KeyCheckToken = "#key-check";
-    private const string KeyCheckType = "#";
-    private const string KeyCheckValue = "caduceus vault key check";
-
-    /// <summary>The marker row's scope: no HMAC output is all zeros in practice, so it cannot meet a real scope.</summary>
-    private static readonly byte[] KeyCheckScope = new byte[32];
-
-    private readonly SemaphoreSlim _keyCheckGate = new(1, 1);
-    private volatile bool _keyChecked;
+    private readonly VaultKeyCheck _keyCheck = new(
+        cipher,
+        "The vault key does not match the key this vault was created with. Configure the original key (Vault:Key or Vault:KeyFile); pseudonyms cannot be stored or restored until then.");
 
     public async ValueTask<AnonymizationScope> OpenScopeAsync(string scopeId, CancellationToken cancellationToken)
     {
@@ -118,58 +112,30 @@ internal sealed class SqlitePseudonymVault(GatewayDatabase database, PseudonymCi
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
-    private async ValueTask EnsureKeyCheckedAsync(CancellationToken cancellationToken)
+    private ValueTask EnsureKeyCheckedAsync(CancellationToken cancellationToken) => _keyCheck.EnsureAsync(StoreMarkerIfAbsentThenReadAsync, cancellationToken);
+
+    private async Task<byte[]> StoreMarkerIfAbsentThenReadAsync(VaultKeyMarker marker, CancellationToken cancellationToken)
     {
-        if (_keyChecked)
-        {
-            return;
-        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await ExecuteAsync(
+            connection,
+            null,
+            "INSERT INTO pseudonyms (scope, token, entity_type, lookup, value, expires_at) VALUES ($scope, $token, $type, $scope, $value, $never) ON CONFLICT DO NOTHING",
+            cancellationToken,
+            ("$scope", marker.Scope),
+            ("$token", marker.Token),
+            ("$type", marker.EntityType),
+            ("$value", marker.SealedValue),
+            ("$never", long.MaxValue));
 
-        await _keyCheckGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_keyChecked)
-            {
-                return;
-            }
-
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await ExecuteAsync(
-                connection,
-                null,
-                "INSERT INTO pseudonyms (scope, token, entity_type, lookup, value, expires_at) VALUES ($scope, $token, $type, $scope, $value, $never) ON CONFLICT DO NOTHING",
-                cancellationToken,
-                ("$scope", KeyCheckScope),
-                ("$token", KeyCheckToken),
-                ("$type", KeyCheckType),
-                ("$value", cipher.Encrypt(KeyCheckScope, KeyCheckToken, KeyCheckType, KeyCheckValue)),
-                ("$never", long.MaxValue));
-
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT value FROM pseudonyms WHERE scope = $scope AND token = $token";
-            command.Parameters.AddWithValue("$scope", KeyCheckScope);
-            command.Parameters.AddWithValue("$token", KeyCheckToken);
-            var stored = (byte[])(await command.ExecuteScalarAsync(cancellationToken))!;
-            try
-            {
-                _ = cipher.Decrypt(KeyCheckScope, KeyCheckToken, KeyCheckType, stored);
-            }
-            catch (PseudonymVaultException exception)
-            {
-                throw new PseudonymVaultException(
-                    "The vault key does not match the key this vault was created with. Configure the original key (Vault:Key or Vault:KeyFile); pseudonyms cannot be stored or restored until then.",
-                    exception);
-            }
-
-            _keyChecked = true;
-        }
-        finally
-        {
-            _keyCheckGate.Release();
-        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM pseudonyms WHERE scope = $scope AND token = $token";
+        command.Parameters.AddWithValue("$scope", marker.Scope);
+        command.Parameters.AddWithValue("$token", marker.Token);
+        return (byte[])(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public void Dispose() => _keyCheckGate.Dispose();
+    public void Dispose() => _keyCheck.Dispose();
 
     private long Now() => timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
 
