@@ -1,4 +1,6 @@
 using Caduceus.Events;
+using Caduceus.Gateway.SharedState;
+using Caduceus.Gateway.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -24,12 +26,20 @@ internal static class IncidentServiceCollectionExtensions
     /// <summary>
     /// What acting on incidents needs, for the gateway and for tools that work on its database without running it
     /// (<see cref="OfflineIncidentResponse"/>): the stores, the containment actions, the responder and lifting.
+    /// The stores live in the shared PostgreSQL database when one is registered (<c>State:Store = postgres</c>), so a
+    /// block placed anywhere is enforced everywhere; otherwise in the gateway's SQLite database.
     /// </summary>
     internal static IServiceCollection AddContainment(this IServiceCollection services)
     {
-        services.AddSingleton<IIncidentStore, SqliteIncidentStore>();
-        services.AddSingleton<IContainmentStore, SqliteContainmentStore>();
-        services.AddSingleton<IDrillStore, SqliteDrillStore>();
+        services.AddSingleton<IIncidentStore>(sp => sp.GetService<PostgresStateDatabase>() is { } shared
+            ? new PostgresIncidentStore(shared)
+            : new SqliteIncidentStore(sp.GetRequiredService<GatewayDatabase>()));
+        services.AddSingleton<IContainmentStore>(sp => sp.GetService<PostgresStateDatabase>() is { } shared
+            ? new PostgresContainmentStore(shared)
+            : new SqliteContainmentStore(sp.GetRequiredService<GatewayDatabase>()));
+        services.AddSingleton<IDrillStore>(sp => sp.GetService<PostgresStateDatabase>() is { } shared
+            ? new PostgresDrillStore(shared)
+            : new SqliteDrillStore(sp.GetRequiredService<GatewayDatabase>()));
         services.AddSingleton<ActiveContainment>();
         services.AddSingleton<ContainmentBlocks>();
         services.AddSingleton(sp => new ContainmentLifting(
