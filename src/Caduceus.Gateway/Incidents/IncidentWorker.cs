@@ -1,6 +1,5 @@
 using Caduceus.Events;
 using Caduceus.Gateway.Events;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -34,7 +33,7 @@ internal sealed partial class IncidentWorker(
             {
                 await HandleAsync(securityEvent, stoppingToken);
             }
-            catch (Exception exception) when (exception is SqliteException or InvalidOperationException or IOException)
+            catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException or InvalidOperationException or IOException)
             {
                 LogHandlingFailed(logger, securityEvent.Id, exception.GetType().Name);
             }
