@@ -4,6 +4,7 @@ using Caduceus.Gateway.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Caduceus.Gateway.Incidents;
 
@@ -16,11 +17,22 @@ internal static class IncidentServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<IncidentOptions>, IncidentOptionsValidator>();
         services.AddSingleton<IncidentPlaybooks>();
         services.AddContainment();
+        services.AddSingleton<IPlaybookWindows>(sp => sp.GetRequiredService<IOptions<IncidentOptions>>().Value is { Redis: { Length: > 0 } redis } options
+            ? new RedisPlaybookWindows(ConnectRedis(redis), options.RedisKeyPrefix)
+            : new InMemoryPlaybookWindows());
         services.AddSingleton<IncidentInbox>();
         services.AddSingleton<ISecurityEventSink, IncidentEventSink>();
         services.AddHostedService<IncidentWorker>();
         services.AddHostedService<BreachClockService>();
         return services;
+    }
+
+    private static ConnectionMultiplexer ConnectRedis(string connectionString)
+    {
+        // The gateway starts while Redis is down and reconnects; meanwhile each instance counts its own events.
+        var redis = ConfigurationOptions.Parse(connectionString);
+        redis.AbortOnConnectFail = false;
+        return ConnectionMultiplexer.Connect(redis);
     }
 
     /// <summary>

@@ -16,14 +16,13 @@ internal sealed partial class IncidentWorker(
     IncidentPlaybooks playbooks,
     IIncidentStore store,
     IDrillStore drills,
+    IPlaybookWindows windows,
     IncidentResponder responder,
     SecurityEventBus events,
     TimeProvider timeProvider,
     ILogger<IncidentWorker> logger) : BackgroundService
 {
     private const string EscalateAction = "escalate";
-
-    private readonly Dictionary<(string Playbook, string Subject), Queue<SecurityEvent>> _windows = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -63,11 +62,9 @@ internal sealed partial class IncidentWorker(
                 }
             }
 
-            var window = Window(playbook, subject, securityEvent);
-            if (window.Count >= playbook.Threshold)
+            if (await windows.CountAsync(playbook, subject, Evidence(securityEvent), cancellationToken) is { } reached)
             {
-                var evidence = window.Select(Evidence).ToArray();
-                window.Clear();
+                var evidence = reached.ToArray();
                 if (open is null)
                 {
                     await OpenAsync(playbook, subject, securityEvent, evidence, cancellationToken);
@@ -106,23 +103,6 @@ internal sealed partial class IncidentWorker(
     }
 
     private static string Actor(Playbook playbook) => IncidentResponder.PlaybookActorPrefix + playbook.Name;
-
-    private Queue<SecurityEvent> Window(Playbook playbook, string subject, SecurityEvent securityEvent)
-    {
-        if (!_windows.TryGetValue((playbook.Name, subject), out var window))
-        {
-            window = new Queue<SecurityEvent>();
-            _windows[(playbook.Name, subject)] = window;
-        }
-
-        window.Enqueue(securityEvent);
-        while (window.Count > 0 && window.Peek().Time < securityEvent.Time - playbook.Window)
-        {
-            window.Dequeue();
-        }
-
-        return window;
-    }
 
     private async Task OpenAsync(Playbook playbook, string subject, SecurityEvent trigger, IncidentEvent[] evidence, CancellationToken cancellationToken)
     {

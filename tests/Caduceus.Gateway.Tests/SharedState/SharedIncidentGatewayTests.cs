@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Caduceus.Gateway.Incidents;
+using Caduceus.Gateway.Tests.Anomaly;
 using Caduceus.Gateway.Tests.Audit;
 using Caduceus.Gateway.Tests.Encryption;
 using Caduceus.Gateway.Tests.Infrastructure;
@@ -109,7 +110,38 @@ public sealed class SharedIncidentGatewayTests : IAsyncLifetime
         using var back = await Requests.ChatUntilAsync(throughSecond, HttpStatusCode.OK, Deadline);
         Report($"{action} lifted on the first instance served again on the second after {liftedAt.ElapsedMilliseconds} ms");
         var recorded = await second.Services.GetRequiredService<IIncidentStore>().GetAsync(incident.Id, Cancel);
-        Assert.Equal([action, "lift"], recorded!.Actions.Select(a => a.Action));
+        Assert.Collection(
+            recorded!.Actions,
+            ordered => Assert.StartsWith(action, ordered.Action, StringComparison.Ordinal),
+            lift => Assert.Equal("lift", lift.Action));
+    }
+
+    [Fact]
+    public async Task A_burst_spread_over_both_instances_opens_one_incident_when_they_count_playbook_windows_in_redis()
+    {
+        var redis = new Dictionary<string, string?>
+        {
+            ["Incidents:Redis"] = TestRedis.Address,
+            ["Incidents:RedisKeyPrefix"] = TestRedis.FreshPrefix(),
+        };
+        await using var first = await StartInstanceAsync(redis);
+        await using var second = await StartInstanceAsync(redis);
+        var patient = await first.CreateKeyAsync(CallerRoles.Patient);
+        using var throughFirst = first.HttpWithKey(patient.Secret);
+        using var throughSecond = second.HttpWithKey(patient.Secret);
+
+        // Two of the three injections reach one instance and one the other: neither sees the threshold on its own.
+        foreach (var client in new[] { throughFirst, throughSecond, throughFirst })
+        {
+            using var blocked = await ChatAsync(client, Injection);
+            Assert.Equal(HttpStatusCode.BadRequest, blocked.StatusCode);
+        }
+
+        using var refused = await Requests.ChatUntilAsync(throughSecond, HttpStatusCode.Unauthorized, Deadline);
+        var incident = Assert.Single(await first.Services.GetRequiredService<IIncidentStore>().ListAsync(true, Cancel));
+        var detail = await second.Services.GetRequiredService<IIncidentStore>().GetAsync(incident.Id, Cancel);
+        Assert.Equal(3, detail!.Events.Count(e => e.Type == Caduceus.Events.SecurityEventTypes.RequestBlocked));
+        Assert.Contains(detail.Actions, a => a.Action == "revoke_key");
     }
 
     private static void Report(string measurement) => TestContext.Current.TestOutputHelper?.WriteLine(measurement);
@@ -118,7 +150,7 @@ public sealed class SharedIncidentGatewayTests : IAsyncLifetime
     /// An instance of the fleet: besides the database and master key, the instances share the audit finding key, under
     /// which source addresses are hashed, so an address block placed through one matches on the others.
     /// </summary>
-    private Task<GatewayHarness> StartInstanceAsync()
+    private Task<GatewayHarness> StartInstanceAsync(IReadOnlyDictionary<string, string?>? more = null)
     {
         var findingKey = Path.Combine(_directory, "finding.key");
         if (!File.Exists(findingKey))
@@ -126,13 +158,19 @@ public sealed class SharedIncidentGatewayTests : IAsyncLifetime
             File.WriteAllText(findingKey, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) + "\n");
         }
 
-        return GatewayHarness.StartAsync(settings: new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["State:Store"] = "postgres",
             ["State:ConnectionString"] = _server!.ConnectionString,
             ["Encryption:MasterKeyFile"] = EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyA, "master.key"),
             ["Audit:FindingKeyFile"] = findingKey,
-        });
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return GatewayHarness.StartAsync(settings: settings);
     }
 
     private static async Task<Incident> CreateIncidentAsync(GatewayHarness harness)
