@@ -9,6 +9,9 @@ internal sealed class ActiveContainment(IContainmentStore store, TimeProvider ti
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long one re-read may take before it counts as a failure (the last snapshot stays in force).</summary>
+    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(2);
+
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private ContainmentSnapshot _snapshot = ContainmentSnapshot.Empty;
 
@@ -24,6 +27,13 @@ internal sealed class ActiveContainment(IContainmentStore store, TimeProvider ti
 
     public void Dispose() => _refresh.Dispose();
 
+    private static bool IsStoreFailure(Exception exception, CancellationToken requestAborted) => exception switch
+    {
+        System.Data.Common.DbException or TimeoutException or IOException or System.Net.Sockets.SocketException => true,
+        OperationCanceledException => !requestAborted.IsCancellationRequested,
+        _ => false,
+    };
+
     /// <summary>Makes the next check read the store (after this instance placed or lifted a block).</summary>
     public void Invalidate() => _snapshot = _snapshot.ReadAgainAt(DateTimeOffset.MinValue);
 
@@ -37,14 +47,17 @@ internal sealed class ActiveContainment(IContainmentStore store, TimeProvider ti
                 return _snapshot;
             }
 
+            using var timeout = new CancellationTokenSource(ReadTimeout, timeProvider);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
-                _snapshot = new ContainmentSnapshot(await store.ActiveAsync(now, cancellationToken), now);
+                _snapshot = new ContainmentSnapshot(await store.ActiveAsync(now, linked.Token), now);
             }
-            catch (Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception exception) when (IsStoreFailure(exception, cancellationToken))
             {
-                // The store is unreachable: keep enforcing the last known blocks, and try again in a second.
-                _snapshot = _snapshot.ReadAgainAt(now);
+                // The store (SQLite or the shared PostgreSQL) is unreachable or too slow: keep enforcing the last known
+                // blocks, and try again a second after this attempt ended, so requests do not queue behind a dead store.
+                _snapshot = _snapshot.ReadAgainAt(timeProvider.GetUtcNow());
             }
 
             return _snapshot;

@@ -1,6 +1,5 @@
 using Caduceus.Events;
 using Caduceus.Gateway.Events;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -30,7 +29,7 @@ internal sealed partial class BreachClockService(
             {
                 await CheckAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is SqliteException or InvalidOperationException)
+            catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
             {
                 LogCheckFailed(logger, exception.GetType().Name);
             }

@@ -6,6 +6,7 @@ namespace Caduceus.Gateway.Incidents;
 [JsonSerializable(typeof(Incident))]
 [JsonSerializable(typeof(IReadOnlyList<Incident>))]
 [JsonSerializable(typeof(IncidentActionRecord))]
+[JsonSerializable(typeof(IncidentEvent))]
 [JsonSerializable(typeof(IncidentActionRequest))]
 [JsonSerializable(typeof(IncidentNotificationRequest))]
 [JsonSerializable(typeof(Drill))]

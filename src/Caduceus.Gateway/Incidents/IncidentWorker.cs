@@ -1,6 +1,5 @@
 using Caduceus.Events;
 using Caduceus.Gateway.Events;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -17,14 +16,13 @@ internal sealed partial class IncidentWorker(
     IncidentPlaybooks playbooks,
     IIncidentStore store,
     IDrillStore drills,
+    IPlaybookWindows windows,
     IncidentResponder responder,
     SecurityEventBus events,
     TimeProvider timeProvider,
     ILogger<IncidentWorker> logger) : BackgroundService
 {
     private const string EscalateAction = "escalate";
-
-    private readonly Dictionary<(string Playbook, string Subject), Queue<SecurityEvent>> _windows = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,7 +32,7 @@ internal sealed partial class IncidentWorker(
             {
                 await HandleAsync(securityEvent, stoppingToken);
             }
-            catch (Exception exception) when (exception is SqliteException or InvalidOperationException or IOException)
+            catch (Exception exception) when (exception is System.Data.Common.DbException or TimeoutException or InvalidOperationException or IOException)
             {
                 LogHandlingFailed(logger, securityEvent.Id, exception.GetType().Name);
             }
@@ -64,11 +62,9 @@ internal sealed partial class IncidentWorker(
                 }
             }
 
-            var window = Window(playbook, subject, securityEvent);
-            if (window.Count >= playbook.Threshold)
+            if (await windows.CountAsync(playbook, subject, Evidence(securityEvent), cancellationToken) is { } reached)
             {
-                var evidence = window.Select(Evidence).ToArray();
-                window.Clear();
+                var evidence = reached.ToArray();
                 if (open is null)
                 {
                     await OpenAsync(playbook, subject, securityEvent, evidence, cancellationToken);
@@ -107,23 +103,6 @@ internal sealed partial class IncidentWorker(
     }
 
     private static string Actor(Playbook playbook) => IncidentResponder.PlaybookActorPrefix + playbook.Name;
-
-    private Queue<SecurityEvent> Window(Playbook playbook, string subject, SecurityEvent securityEvent)
-    {
-        if (!_windows.TryGetValue((playbook.Name, subject), out var window))
-        {
-            window = new Queue<SecurityEvent>();
-            _windows[(playbook.Name, subject)] = window;
-        }
-
-        window.Enqueue(securityEvent);
-        while (window.Count > 0 && window.Peek().Time < securityEvent.Time - playbook.Window)
-        {
-            window.Dequeue();
-        }
-
-        return window;
-    }
 
     private async Task OpenAsync(Playbook playbook, string subject, SecurityEvent trigger, IncidentEvent[] evidence, CancellationToken cancellationToken)
     {

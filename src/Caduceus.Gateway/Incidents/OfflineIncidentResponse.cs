@@ -2,6 +2,7 @@ using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Events;
 using Caduceus.Gateway.Keys;
+using Caduceus.Gateway.SharedState;
 using Caduceus.Gateway.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -12,13 +13,14 @@ namespace Caduceus.Gateway.Incidents;
 /// Incident response for tools that act on the gateway's database without running it (the CLI): the gateway's own
 /// registrations of the stores, actions, responder and lifting, on the same database and audit trail, so running
 /// gateways pick the effect up within a second and the audit trail records it like an order given through the admin
-/// API. Security events raised here reach no sink: only a running gateway exports events.
+/// API. Given the shared state database (<c>State:Store = postgres</c>), the incidents, blocks and drills are the
+/// shared ones every instance enforces. Security events raised here reach no sink: only a running gateway exports events.
 /// </summary>
 public sealed class OfflineIncidentResponse : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public OfflineIncidentResponse(GatewayOptions options, GatewayDatabase database, IApiKeyStore keys, TimeProvider timeProvider)
+    public OfflineIncidentResponse(GatewayOptions options, GatewayDatabase database, IApiKeyStore keys, TimeProvider timeProvider, PostgresStateDatabase? sharedState = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var services = new ServiceCollection();
@@ -27,6 +29,11 @@ public sealed class OfflineIncidentResponse : IAsyncDisposable
         services.AddSingleton(Options.Create(options.Incidents));
         services.AddSingleton(database);
         services.AddSingleton(keys);
+        if (sharedState is not null)
+        {
+            services.AddSingleton(sharedState);
+        }
+
         services.AddLogging();
         services.AddAuditTrail();
         services.AddSingleton(sp => new SecurityEventBus([], sp.GetRequiredService<TimeProvider>()));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Caduceus.Gateway.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -180,7 +179,7 @@ public sealed class SqliteIncidentStore(GatewayDatabase database) : IIncidentSto
             type.Value = evidence.Type;
             code.Value = (object?)evidence.Code ?? DBNull.Value;
             route.Value = (object?)evidence.Route ?? DBNull.Value;
-            counts.Value = string.Join(';', evidence.EntityCounts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value.ToString(CultureInfo.InvariantCulture)}"));
+            counts.Value = EntityCountsText.Format(evidence.EntityCounts);
             source.Value = (object?)evidence.Source ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -218,7 +217,7 @@ public sealed class SqliteIncidentStore(GatewayDatabase database) : IIncidentSto
                 reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
-                ParseCounts(reader.GetString(5)),
+                EntityCountsText.Parse(reader.GetString(5)),
                 reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
 
@@ -257,9 +256,4 @@ public sealed class SqliteIncidentStore(GatewayDatabase database) : IIncidentSto
         NotifiedAt = reader.IsDBNull(11) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(11)),
         NotificationNote = reader.IsDBNull(12) ? null : reader.GetString(12),
     };
-
-    private static Dictionary<string, int> ParseCounts(string text) =>
-        text.Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2))
-            .ToDictionary(pair => pair[0], pair => int.Parse(pair[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
 }

@@ -55,6 +55,69 @@ internal static class PostgresStateSchema
             PRIMARY KEY (schedule, due_at)
         );
         """,
+
+        // 2: incidents, their evidence and actions, containment blocks and declared drills, so a block placed on one
+        // instance refuses requests on every instance. Times are Unix milliseconds, as in the SQLite gateway database.
+        """
+        CREATE TABLE incidents (
+            id                text PRIMARY KEY,
+            playbook          text NOT NULL,
+            subject           text NOT NULL,
+            application       text,
+            severity          text NOT NULL,
+            categories        text NOT NULL,
+            status            text NOT NULL,
+            drill             boolean NOT NULL DEFAULT false,
+            opened_at         bigint NOT NULL,
+            updated_at        bigint NOT NULL,
+            closed_at         bigint,
+            notified_at       bigint,
+            notification_note text
+        );
+        CREATE INDEX incidents_open ON incidents (subject, playbook) WHERE status <> 'Closed';
+        CREATE TABLE incident_events (
+            incident_id   text NOT NULL,
+            event_id      text NOT NULL,
+            time          bigint NOT NULL,
+            type          text NOT NULL,
+            code          text,
+            route         text,
+            entity_counts text NOT NULL,
+            source        text,
+            PRIMARY KEY (incident_id, event_id)
+        );
+        CREATE TABLE incident_actions (
+            seq         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            incident_id text NOT NULL,
+            time        bigint NOT NULL,
+            action      text NOT NULL,
+            target      text NOT NULL,
+            actor       text NOT NULL,
+            outcome     text NOT NULL
+        );
+        CREATE INDEX incident_actions_incident ON incident_actions (incident_id);
+        CREATE TABLE containment_blocks (
+            id          text PRIMARY KEY,
+            kind        text NOT NULL,
+            value       text NOT NULL,
+            action      text NOT NULL,
+            incident_id text,
+            created_at  bigint NOT NULL,
+            until       bigint,
+            lifted_at   bigint,
+            detail      text
+        );
+        CREATE INDEX containment_blocks_active ON containment_blocks (until) WHERE lifted_at IS NULL;
+        CREATE TABLE drills (
+            id         text PRIMARY KEY,
+            principal  text NOT NULL,
+            label      text NOT NULL,
+            started_at bigint NOT NULL,
+            ends_at    bigint NOT NULL,
+            ended_at   bigint
+        );
+        CREATE INDEX drills_principal ON drills (principal, ends_at);
+        """,
     ];
 
     /// <summary>Runs inside the caller's transaction, which holds the migration lock.</summary>

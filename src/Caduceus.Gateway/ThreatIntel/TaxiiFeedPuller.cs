@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -51,7 +50,7 @@ internal sealed partial class TaxiiFeedPuller(
             return new TaxiiPullResult(pages, total, null);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is TaxiiFeedException or HttpRequestException
-            or JsonException or TaskCanceledException or TimeoutRejectedException or BrokenCircuitException or SqliteException)
+            or JsonException or TaskCanceledException or TimeoutRejectedException or BrokenCircuitException or System.Data.Common.DbException)
         {
             var error = exception is TaxiiFeedException ? exception.Message : exception.GetType().Name;
             LogPullFailed(logger, feed.Name, error);
@@ -59,7 +58,7 @@ internal sealed partial class TaxiiFeedPuller(
             {
                 await feeds.RecordErrorAsync(feed.Name, error, timeProvider.GetUtcNow(), cancellationToken);
             }
-            catch (SqliteException)
+            catch (System.Data.Common.DbException)
             {
                 // Already logged above; the next poll tries again.
             }

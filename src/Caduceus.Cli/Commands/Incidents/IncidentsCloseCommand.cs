@@ -14,7 +14,8 @@ internal static class IncidentsCloseCommand
         command.SetAction((parse, cancellationToken) => KeyStoreSession.RunAsync(parse.GetValue(CaduceusCommand.ConfigOption), async session =>
         {
             var incidentId = parse.GetValue(id)!;
-            var store = new SqliteIncidentStore(session.Database);
+            await using var response = IncidentsCommand.OpenResponse(session);
+            var store = response.Incidents;
             if (await store.GetAsync(incidentId, cancellationToken) is null)
             {
                 return CommandErrors.Fail(IncidentsCommand.NotFound(incidentId));

@@ -28,9 +28,9 @@ internal static class IncidentsCommand
 
     public static string NotFound(string id) => $"there is no incident with id '{id}'";
 
-    /// <summary>The gateway's own incident response on its database, for verbs that change something (and audit it).</summary>
+    /// <summary>The gateway's own incident response on its database (or the shared one), for every verb: the stores are chosen there, as the gateway chooses them.</summary>
     public static OfflineIncidentResponse OpenResponse(KeyStoreSession session) =>
-        new(session.Options, session.Database, session.Store, KeyStoreSession.Clock);
+        new(session.Options, session.Database, session.Store, KeyStoreSession.Clock, session.SharedState);
 
     /// <summary>Who ordered a change from the command line, as incidents and the audit trail record it.</summary>
     public static string Actor => "cli:" + Environment.UserName;

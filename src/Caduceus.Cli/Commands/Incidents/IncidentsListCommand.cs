@@ -16,7 +16,8 @@ internal static class IncidentsListCommand
         var command = new Command("list", "List incidents, newest first (open ones unless --all).") { all, json };
         command.SetAction((parse, cancellationToken) => KeyStoreSession.RunAsync(parse.GetValue(CaduceusCommand.ConfigOption), async session =>
         {
-            var incidents = await new SqliteIncidentStore(session.Database).ListAsync(parse.GetValue(all), cancellationToken);
+            await using var response = IncidentsCommand.OpenResponse(session);
+            var incidents = await response.Incidents.ListAsync(parse.GetValue(all), cancellationToken);
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(incidents, IncidentJsonContext.Default.IReadOnlyListIncident));

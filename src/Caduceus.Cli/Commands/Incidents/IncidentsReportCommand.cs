@@ -17,7 +17,8 @@ internal static class IncidentsReportCommand
         command.SetAction((parse, cancellationToken) => KeyStoreSession.RunAsync(parse.GetValue(CaduceusCommand.ConfigOption), async session =>
         {
             var incidentId = parse.GetValue(id)!;
-            var incident = await new SqliteIncidentStore(session.Database).GetAsync(incidentId, cancellationToken);
+            await using var response = IncidentsCommand.OpenResponse(session);
+            var incident = await response.Incidents.GetAsync(incidentId, cancellationToken);
             if (incident is null)
             {
                 return CommandErrors.Fail(IncidentsCommand.NotFound(incidentId));

@@ -14,11 +14,12 @@ namespace Caduceus.Cli.Commands.Keys;
 /// </summary>
 internal sealed class KeyStoreSession
 {
-    private KeyStoreSession(GatewayOptions options, GatewayDatabase database, IApiKeyStore store)
+    private KeyStoreSession(GatewayOptions options, GatewayDatabase database, IApiKeyStore store, PostgresStateDatabase? sharedState)
     {
         Options = options;
         Database = database;
         Store = store;
+        SharedState = sharedState;
     }
 
     public GatewayOptions Options { get; }
@@ -27,6 +28,9 @@ internal sealed class KeyStoreSession
     public GatewayDatabase Database { get; }
 
     public IApiKeyStore Store { get; }
+
+    /// <summary>The shared state database when <c>State:Store</c> is <c>postgres</c> (keys, incidents, blocks and drills live there).</summary>
+    public PostgresStateDatabase? SharedState { get; }
 
     public static TimeProvider Clock => TimeProvider.System;
 
@@ -61,7 +65,7 @@ internal sealed class KeyStoreSession
         var storeName = shared?.Description ?? $"'{Path.GetFullPath(options.DataDirectory)}'";
         try
         {
-            return await action(new KeyStoreSession(options, database, store));
+            return await action(new KeyStoreSession(options, database, store, shared));
         }
         catch (System.Data.Common.DbException exception)
         {
