@@ -3,6 +3,7 @@ using Caduceus.Gateway.Hosting;
 using Caduceus.Gateway.Keys;
 using Caduceus.Gateway.SharedState;
 using Caduceus.Gateway.Storage;
+using Caduceus.Gateway.WebConsole.Accounts;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 
@@ -14,10 +15,11 @@ namespace Caduceus.Cli.Commands.Keys;
 /// </summary>
 internal sealed class KeyStoreSession
 {
-    private KeyStoreSession(GatewayOptions options, GatewayDatabase database, IApiKeyStore store)
+    private KeyStoreSession(GatewayOptions options, GatewayDatabase database, PostgresStateDatabase? sharedState, IApiKeyStore store)
     {
         Options = options;
         Database = database;
+        SharedState = sharedState;
         Store = store;
     }
 
@@ -27,6 +29,13 @@ internal sealed class KeyStoreSession
     public GatewayDatabase Database { get; }
 
     public IApiKeyStore Store { get; }
+
+    /// <summary>The shared PostgreSQL database when <c>State:Store = postgres</c>, else null.</summary>
+    public PostgresStateDatabase? SharedState { get; }
+
+    /// <summary>Console accounts where the gateway keeps them: the shared database, or the gateway's SQLite one.</summary>
+    public IConsoleAccountStore ConsoleAccounts =>
+        SharedState is null ? new SqliteConsoleAccountStore(Database) : new PostgresConsoleAccountStore(SharedState);
 
     public static TimeProvider Clock => TimeProvider.System;
 
@@ -61,7 +70,7 @@ internal sealed class KeyStoreSession
         var storeName = shared?.Description ?? $"'{Path.GetFullPath(options.DataDirectory)}'";
         try
         {
-            return await action(new KeyStoreSession(options, database, store));
+            return await action(new KeyStoreSession(options, database, shared, store));
         }
         catch (System.Data.Common.DbException exception)
         {
