@@ -69,6 +69,29 @@ public sealed class SharedSignInGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_admin_session_opened_through_one_instance_works_through_the_other_until_ended_there()
+    {
+        await using var first = await StartInstanceAsync();
+        await using var second = await StartInstanceAsync();
+        using var person = await AdminPerson.SignedInAsync(first);
+        using var throughSecond = second.HttpWithKey(person.Secret);
+        throughSecond.DefaultRequestHeaders.Add(AdminPerson.SessionHeader, person.SessionToken);
+
+        using (var listed = await throughSecond.GetAsync("admin/keys", Cancel))
+        {
+            Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        }
+
+        using (var ended = await throughSecond.DeleteAsync("admin/session", Cancel))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, ended.StatusCode);
+        }
+
+        using var after = await person.Http.GetAsync("admin/keys", Cancel);
+        await Problems.AssertAsync(after, HttpStatusCode.Unauthorized, "mfa_required");
+    }
+
+    [Fact]
     public async Task A_totp_code_used_through_one_instance_is_refused_as_a_replay_by_the_other()
     {
         await using var first = await StartInstanceAsync();
