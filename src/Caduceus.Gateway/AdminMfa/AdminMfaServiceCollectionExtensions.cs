@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Caduceus.Gateway.AdminMfa;
@@ -12,9 +13,10 @@ internal static class AdminMfaServiceCollectionExtensions
     {
         services.AddOptions<AdminMfaOptions>().Bind(configuration.GetSection(AdminMfaOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminMfaOptions>, AdminMfaOptionsValidator>();
-        services.AddSingleton<IMfaFactorStore, SqliteMfaFactorStore>();
-        services.AddSingleton<IAdminSessionStore, SqliteAdminSessionStore>();
-        services.AddSingleton<IWebAuthnCeremonyStore, SqliteWebAuthnCeremonyStore>();
+        // State:Store = postgres has already put the shared stores in place (AddSharedState).
+        services.TryAddSingleton<IMfaFactorStore, SqliteMfaFactorStore>();
+        services.TryAddSingleton<IAdminSessionStore, SqliteAdminSessionStore>();
+        services.TryAddSingleton<IWebAuthnCeremonyStore, SqliteWebAuthnCeremonyStore>();
         services.AddSingleton<TotpSeedCipher>();
         services.AddSingleton<AdminWebAuthn>();
         services.AddSingleton<MfaFailureLimiter>();

@@ -9,7 +9,7 @@ namespace Caduceus.Gateway.SharedState;
 /// pseudonymized on one could not be restored on another. The first instance creates them; the table lock makes
 /// instances starting together agree on one set. All instances therefore need the same master key.
 /// </summary>
-internal static class PostgresDataKeyringLoader
+public static class PostgresDataKeyringLoader
 {
     /// <exception cref="EncryptionKeyException">A stored data key cannot be unwrapped with the configured master keys.</exception>
     public static DataKeyring Open(PostgresStateDatabase database, MasterKeySet masterKeys, TimeProvider timeProvider)

@@ -118,6 +118,70 @@ internal static class PostgresStateSchema
         );
         CREATE INDEX drills_principal ON drills (principal, ends_at);
         """,
+
+        // 3: console accounts and sessions, admin MFA factors, sessions and passkey ceremonies, and the ASP.NET Core
+        // Data Protection key ring (its keys sealed by KeyRingXmlEncryptor), so a console or admin session works on whichever instance a request reaches.
+        // Times are Unix milliseconds, as in the SQLite tables they mirror; tokens only as SHA-256 hashes.
+        """
+        CREATE TABLE console_accounts (
+            seq            bigint GENERATED ALWAYS AS IDENTITY,
+            id             text PRIMARY KEY,
+            name           text NOT NULL UNIQUE,
+            roles          text NOT NULL,
+            password_hash  text NOT NULL,
+            totp_seed      bytea NOT NULL,
+            totp_last_step bigint,
+            created_at     bigint NOT NULL,
+            disabled_at    bigint
+        );
+        CREATE TABLE console_sessions (
+            token_hash    bytea PRIMARY KEY,
+            account_id    text NOT NULL,
+            created_at    bigint NOT NULL,
+            last_seen_at  bigint NOT NULL,
+            stepped_up_at bigint
+        );
+        CREATE INDEX console_sessions_created_at ON console_sessions (created_at);
+        CREATE INDEX console_sessions_last_seen_at ON console_sessions (last_seen_at);
+        CREATE TABLE admin_mfa_factors (
+            seq            bigint GENERATED ALWAYS AS IDENTITY,
+            id             text PRIMARY KEY,
+            key_id         text NOT NULL,
+            kind           text NOT NULL,
+            label          text,
+            created_at     bigint NOT NULL,
+            confirmed_at   bigint,
+            last_used_at   bigint,
+            totp_seed      bytea,
+            totp_last_step bigint,
+            credential_id  bytea UNIQUE,
+            public_key     bytea,
+            sign_count     bigint
+        );
+        CREATE INDEX admin_mfa_factors_key_id ON admin_mfa_factors (key_id);
+        CREATE TABLE admin_sessions (
+            token_hash   bytea PRIMARY KEY,
+            key_id       text NOT NULL,
+            created_at   bigint NOT NULL,
+            last_seen_at bigint NOT NULL,
+            verified_at  bigint NOT NULL
+        );
+        CREATE INDEX admin_sessions_created_at ON admin_sessions (created_at);
+        CREATE TABLE admin_webauthn_ceremonies (
+            id         text PRIMARY KEY,
+            key_id     text NOT NULL,
+            purpose    text NOT NULL,
+            label      text,
+            options    text NOT NULL,
+            expires_at bigint NOT NULL
+        );
+        CREATE TABLE data_protection_keys (
+            seq        bigint GENERATED ALWAYS AS IDENTITY,
+            name       text PRIMARY KEY,
+            xml        text NOT NULL,
+            created_at bigint NOT NULL
+        );
+        """,
     ];
 
     /// <summary>Runs inside the caller's transaction, which holds the migration lock.</summary>

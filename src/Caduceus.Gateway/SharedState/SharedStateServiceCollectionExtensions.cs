@@ -1,15 +1,24 @@
+using Caduceus.Gateway.AdminMfa;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Drills;
+using Caduceus.Gateway.Encryption;
 using Caduceus.Gateway.Keys;
+using Caduceus.Gateway.WebConsole.Accounts;
+using Caduceus.Gateway.WebConsole.Sessions;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Caduceus.Gateway.SharedState;
 
-/// <summary>Registers the <c>State</c> options and the client key store and drill-run claims they choose (the keyring and vault read them too).</summary>
+/// <summary>Registers the <c>State</c> options and the client key store, drill-run claims and sign-in state they choose (the keyring and vault read them too).</summary>
 internal static class SharedStateServiceCollectionExtensions
 {
+    /// <summary>The Data Protection application name all instances share (by default it is each one's content root).</summary>
+    internal const string DataProtectionApplicationName = "Caduceus";
+
     public static IServiceCollection AddSharedState(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(SharedStateOptions.SectionName).Get<SharedStateOptions>() ?? new SharedStateOptions();
@@ -22,6 +31,7 @@ internal static class SharedStateServiceCollectionExtensions
             services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<PostgresApiKeyStore>());
             services.AddSingleton<IApiKeyLookup>(sp => new CachingApiKeyLookup(sp.GetRequiredService<PostgresApiKeyStore>(), sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IDrillRunClaims, PostgresDrillRunClaims>();
+            services.AddSharedSignInState();
             return services;
         }
 
@@ -29,5 +39,26 @@ internal static class SharedStateServiceCollectionExtensions
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<SqliteApiKeyStore>());
         services.AddSingleton<IApiKeyLookup>(sp => new CachingApiKeyLookup(sp.GetRequiredService<SqliteApiKeyStore>(), sp.GetRequiredService<TimeProvider>()));
         return services;
+    }
+
+    /// <summary>
+    /// Console and admin sign-in state in the shared database, and the Data Protection key ring (which seals the
+    /// console's antiforgery tokens) there too, under one application name: a session or form from one instance
+    /// works on every other. Registered before the console and admin MFA, which only add their SQLite stores when none is.
+    /// </summary>
+    private static void AddSharedSignInState(this IServiceCollection services)
+    {
+        services.AddSingleton<IConsoleAccountStore, PostgresConsoleAccountStore>();
+        services.AddSingleton<IConsoleSessionStore, PostgresConsoleSessionStore>();
+        services.AddSingleton<IAdminSessionStore, PostgresAdminSessionStore>();
+        services.AddSingleton<IMfaFactorStore, PostgresMfaFactorStore>();
+        services.AddSingleton<IWebAuthnCeremonyStore, PostgresWebAuthnCeremonyStore>();
+        services.AddSingleton<PostgresDataProtectionKeyRepository>();
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(keys =>
+        {
+            keys.XmlRepository = sp.GetRequiredService<PostgresDataProtectionKeyRepository>();
+            keys.XmlEncryptor = new KeyRingXmlEncryptor(sp.GetRequiredService<DataKeyring>());
+        }));
     }
 }

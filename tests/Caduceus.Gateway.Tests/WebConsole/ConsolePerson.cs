@@ -31,7 +31,7 @@ internal sealed class ConsolePerson
         var name = role.Replace('_', '-') + "-" + Guid.NewGuid().ToString("N")[..8];
         var password = "correct horse battery " + Guid.NewGuid().ToString("N")[..6];
         var (account, uri, error) = await ConsoleAccountEnrollment.AddAsync(
-            harness.Services.GetRequiredService<SqliteConsoleAccountStore>(),
+            harness.Services.GetRequiredService<IConsoleAccountStore>(),
             harness.Services.GetRequiredService<DataKeyring>(),
             name,
             [role],

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Caduceus.Cli.Commands.Keys;
 using Caduceus.Gateway.Encryption;
+using Caduceus.Gateway.SharedState;
 using Caduceus.Gateway.Vault;
 using Caduceus.Gateway.WebConsole.Accounts;
 
@@ -39,7 +40,10 @@ internal static class ConsoleUsersAddCommand
             {
                 var settings = KeyringConfiguration.Read(parse.GetValue(CaduceusCommand.ConfigOption));
                 var masterKeys = MasterKeyLoader.WithPrevious(MasterKeyLoader.Load(settings.Encryption, settings.Vault, settings.DataDirectory), settings.Encryption);
-                keyring = DataKeyringLoader.Open(session.Database, masterKeys, settings.LegacyVaultKey, KeyStoreSession.Clock);
+                // The seed must be sealed under the keyring the gateway instances use: the shared one on State:Store = postgres.
+                keyring = session.SharedState is { } shared
+                    ? PostgresDataKeyringLoader.Open(shared, masterKeys, KeyStoreSession.Clock)
+                    : DataKeyringLoader.Open(session.Database, masterKeys, settings.LegacyVaultKey, KeyStoreSession.Clock);
             }
             catch (Exception exception) when (exception is EncryptionKeyException or PseudonymVaultException)
             {
@@ -47,7 +51,7 @@ internal static class ConsoleUsersAddCommand
             }
 
             var (account, uri, error) = await ConsoleAccountEnrollment.AddAsync(
-                new SqliteConsoleAccountStore(session.Database), keyring, parse.GetValue(name), parse.GetValue(roles) ?? [], password, KeyStoreSession.Clock.GetUtcNow(), cancellationToken);
+                session.ConsoleAccounts, keyring, parse.GetValue(name), parse.GetValue(roles) ?? [], password, KeyStoreSession.Clock.GetUtcNow(), cancellationToken);
             if (account is null)
             {
                 return CommandErrors.Fail(error!);

@@ -14,7 +14,7 @@ internal static class ConsoleUsersDisableCommand
         command.SetAction((parse, cancellationToken) => KeyStoreSession.RunAsync(parse.GetValue(CaduceusCommand.ConfigOption), async session =>
         {
             var accountName = (parse.GetValue(name) ?? string.Empty).Trim().ToLowerInvariant();
-            if (!await new SqliteConsoleAccountStore(session.Database).DisableAsync(accountName, KeyStoreSession.Clock.GetUtcNow(), cancellationToken))
+            if (!await session.ConsoleAccounts.DisableAsync(accountName, KeyStoreSession.Clock.GetUtcNow(), cancellationToken))
             {
                 return CommandErrors.Fail($"there is no active console account named '{accountName}'.");
             }

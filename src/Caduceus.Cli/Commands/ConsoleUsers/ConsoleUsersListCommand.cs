@@ -13,7 +13,7 @@ internal static class ConsoleUsersListCommand
         var command = new Command("list", "List console accounts (never a password or seed).");
         command.SetAction((parse, cancellationToken) => KeyStoreSession.RunAsync(parse.GetValue(CaduceusCommand.ConfigOption), async session =>
         {
-            var accounts = await new SqliteConsoleAccountStore(session.Database).ListAsync(cancellationToken);
+            var accounts = await session.ConsoleAccounts.ListAsync(cancellationToken);
             if (accounts.Count == 0)
             {
                 Console.WriteLine("No console accounts.");

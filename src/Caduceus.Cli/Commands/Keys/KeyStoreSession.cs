@@ -3,6 +3,7 @@ using Caduceus.Gateway.Hosting;
 using Caduceus.Gateway.Keys;
 using Caduceus.Gateway.SharedState;
 using Caduceus.Gateway.Storage;
+using Caduceus.Gateway.WebConsole.Accounts;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 
@@ -14,12 +15,12 @@ namespace Caduceus.Cli.Commands.Keys;
 /// </summary>
 internal sealed class KeyStoreSession
 {
-    private KeyStoreSession(GatewayOptions options, GatewayDatabase database, IApiKeyStore store, PostgresStateDatabase? sharedState)
+    private KeyStoreSession(GatewayOptions options, GatewayDatabase database, PostgresStateDatabase? sharedState, IApiKeyStore store)
     {
         Options = options;
         Database = database;
-        Store = store;
         SharedState = sharedState;
+        Store = store;
     }
 
     public GatewayOptions Options { get; }
@@ -29,8 +30,12 @@ internal sealed class KeyStoreSession
 
     public IApiKeyStore Store { get; }
 
-    /// <summary>The shared state database when <c>State:Store</c> is <c>postgres</c> (keys, incidents, blocks and drills live there).</summary>
+    /// <summary>The shared PostgreSQL database when <c>State:Store = postgres</c>, else null.</summary>
     public PostgresStateDatabase? SharedState { get; }
+
+    /// <summary>Console accounts where the gateway keeps them: the shared database, or the gateway's SQLite one.</summary>
+    public IConsoleAccountStore ConsoleAccounts =>
+        SharedState is null ? new SqliteConsoleAccountStore(Database) : new PostgresConsoleAccountStore(SharedState);
 
     public static TimeProvider Clock => TimeProvider.System;
 
@@ -65,7 +70,7 @@ internal sealed class KeyStoreSession
         var storeName = shared?.Description ?? $"'{Path.GetFullPath(options.DataDirectory)}'";
         try
         {
-            return await action(new KeyStoreSession(options, database, store, shared));
+            return await action(new KeyStoreSession(options, database, shared, store));
         }
         catch (System.Data.Common.DbException exception)
         {

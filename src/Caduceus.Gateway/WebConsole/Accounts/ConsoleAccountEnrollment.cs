@@ -16,7 +16,7 @@ public static class ConsoleAccountEnrollment
 
     /// <summary>The new account and its enrollment URI, or false with a one-line reason (name taken, bad input).</summary>
     public static async Task<(ConsoleAccount? Account, string? OtpauthUri, string? Error)> AddAsync(
-        SqliteConsoleAccountStore store, DataKeyring keyring, string? name, IEnumerable<string> roles, string? password, DateTimeOffset now, CancellationToken cancellationToken)
+        IConsoleAccountStore store, DataKeyring keyring, string? name, IEnumerable<string> roles, string? password, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         if (!TryValidate(name, roles, password, out var normalized, out var parsedRoles, out var error))

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Caduceus.Gateway.WebConsole.Accounts;
 
 /// <summary>Console accounts in the gateway's SQLite database, table <c>console_accounts</c>. Times are Unix milliseconds.</summary>
-public sealed class SqliteConsoleAccountStore(GatewayDatabase database)
+public sealed class SqliteConsoleAccountStore(GatewayDatabase database) : IConsoleAccountStore
 {
     private const string Columns = "id, name, roles, password_hash, totp_seed, totp_last_step, created_at, disabled_at";
 
@@ -50,10 +50,10 @@ public sealed class SqliteConsoleAccountStore(GatewayDatabase database)
     }
 
     /// <summary>
-    /// Records that the code of <paramref name="step"/> was used; false when that step or a later one already was
+    /// Records that the code of <paramref name="timeStep"/> was used; false when that step or a later one already was
     /// (a replayed code), in one statement so two requests with the same code cannot both pass.
     /// </summary>
-    public async Task<bool> UseTotpStepAsync(string accountId, long step, CancellationToken cancellationToken)
+    public async Task<bool> UseTotpStepAsync(string accountId, long timeStep, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -62,7 +62,7 @@ public sealed class SqliteConsoleAccountStore(GatewayDatabase database)
             WHERE id = $id AND (totp_last_step IS NULL OR totp_last_step < $step)
             """;
         command.Parameters.AddWithValue("$id", accountId);
-        command.Parameters.AddWithValue("$step", step);
+        command.Parameters.AddWithValue("$step", timeStep);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

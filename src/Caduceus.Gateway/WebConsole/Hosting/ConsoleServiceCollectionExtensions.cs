@@ -6,6 +6,7 @@ using Caduceus.Gateway.WebConsole.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Caduceus.Gateway.WebConsole.Hosting;
 
@@ -15,8 +16,9 @@ internal static class ConsoleServiceCollectionExtensions
     public static IServiceCollection AddWebConsole(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.SectionName));
-        services.AddSingleton<SqliteConsoleAccountStore>();
-        services.AddSingleton<SqliteConsoleSessionStore>();
+        // State:Store = postgres has already put the shared stores in place (AddSharedState).
+        services.TryAddSingleton<IConsoleAccountStore, SqliteConsoleAccountStore>();
+        services.TryAddSingleton<IConsoleSessionStore, SqliteConsoleSessionStore>();
         services.AddSingleton(sp => new ConsoleTotpCipher(sp.GetRequiredService<DataKeyring>()));
         services.AddSingleton<ConsoleFailureLimiter>();
         services.AddSingleton<ConsoleSignIn>();

@@ -12,8 +12,8 @@ namespace Caduceus.Gateway.WebConsole.Sessions;
 /// and checks step-up codes before dangerous actions. Every success and failure is a security event.
 /// </summary>
 internal sealed class ConsoleSignIn(
-    SqliteConsoleAccountStore accounts,
-    SqliteConsoleSessionStore sessions,
+    IConsoleAccountStore accounts,
+    IConsoleSessionStore sessions,
     ConsoleTotpCipher totp,
     ConsoleFailureLimiter limiter,
     SecurityEventBus events,

@@ -3,7 +3,7 @@ using Caduceus.Gateway.Storage;
 namespace Caduceus.Gateway.WebConsole.Sessions;
 
 /// <summary>Console sessions in the gateway's SQLite database, table <c>console_sessions</c>; tokens only as SHA-256 hashes.</summary>
-internal sealed class SqliteConsoleSessionStore(GatewayDatabase database)
+internal sealed class SqliteConsoleSessionStore(GatewayDatabase database) : IConsoleSessionStore
 {
     public async Task AddAsync(ConsoleSession session, CancellationToken cancellationToken)
     {

@@ -15,8 +15,8 @@ public sealed class ConsoleSessionPurgeTests
     {
         await using var harness = await GatewayHarness.StartAsync();
         var person = await ConsolePerson.CreateAsync(harness, ConsoleRoles.SecurityViewer);
-        var account = await harness.Services.GetRequiredService<SqliteConsoleAccountStore>().FindByNameAsync(person.Name, Cancel);
-        var sessions = harness.Services.GetRequiredService<SqliteConsoleSessionStore>();
+        var account = await harness.Services.GetRequiredService<IConsoleAccountStore>().FindByNameAsync(person.Name, Cancel);
+        var sessions = harness.Services.GetRequiredService<IConsoleSessionStore>();
         var now = DateTimeOffset.UtcNow;
         var idle = await AddSessionAsync(sessions, account!.Id, createdAt: now.AddHours(-1), lastSeenAt: now.AddMinutes(-16));
         var tooOld = await AddSessionAsync(sessions, account.Id, createdAt: now.AddHours(-9), lastSeenAt: now.AddMinutes(-1));
@@ -31,7 +31,7 @@ public sealed class ConsoleSessionPurgeTests
         Assert.NotNull(await sessions.FindAsync(ConsoleSessionTokens.Hash(token!), Cancel));
     }
 
-    private static async Task<byte[]> AddSessionAsync(SqliteConsoleSessionStore sessions, string accountId, DateTimeOffset createdAt, DateTimeOffset lastSeenAt)
+    private static async Task<byte[]> AddSessionAsync(IConsoleSessionStore sessions, string accountId, DateTimeOffset createdAt, DateTimeOffset lastSeenAt)
     {
         var hash = SHA256.HashData(RandomNumberGenerator.GetBytes(32));
         await sessions.AddAsync(new ConsoleSession(hash, accountId, createdAt, lastSeenAt, null), Cancel);
