@@ -3,9 +3,10 @@ namespace Caduceus.Gateway.Incidents;
 /// <summary>
 /// The active blocks as every request checks them: a snapshot of the store, re-read when it is older than
 /// <see cref="Lifetime"/>, so a block placed or lifted by any gateway instance or the CLI applies within a second
-/// without a database query per request. A failed re-read keeps enforcing what was active (fail closed) and retries.
+/// without a database query per request; on shared state a change notification makes the next check read at once.
+/// A failed re-read keeps enforcing what was active (fail closed) and retries.
 /// </summary>
-internal sealed class ActiveContainment(IContainmentStore store, TimeProvider timeProvider) : IDisposable
+internal sealed class ActiveContainment(IContainmentStore store, TimeProvider timeProvider) : SharedState.ISharedStateCache, IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(1);
 
@@ -14,6 +15,9 @@ internal sealed class ActiveContainment(IContainmentStore store, TimeProvider ti
 
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private ContainmentSnapshot _snapshot = ContainmentSnapshot.Empty;
+    private long _generation;
+
+    public string Table => "containment_blocks";
 
     public TimeProvider Clock => timeProvider;
 
@@ -34,8 +38,12 @@ internal sealed class ActiveContainment(IContainmentStore store, TimeProvider ti
         _ => false,
     };
 
-    /// <summary>Makes the next check read the store (after this instance placed or lifted a block).</summary>
-    public void Invalidate() => _snapshot = _snapshot.ReadAgainAt(DateTimeOffset.MinValue);
+    /// <summary>Makes the next check read the store (after a block was placed or lifted, here or elsewhere), also when a read is under way.</summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _snapshot = _snapshot.ReadAgainAt(DateTimeOffset.MinValue);
+    }
 
     private async Task<ContainmentSnapshot> RefreshAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -49,9 +57,13 @@ internal sealed class ActiveContainment(IContainmentStore store, TimeProvider ti
 
             using var timeout = new CancellationTokenSource(ReadTimeout, timeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            var generation = Interlocked.Read(ref _generation);
             try
             {
-                _snapshot = new ContainmentSnapshot(await store.ActiveAsync(now, linked.Token), now);
+                var blocks = await store.ActiveAsync(now, linked.Token);
+
+                // Changed while reading: enforce what was read, but read again at the next check.
+                _snapshot = new ContainmentSnapshot(blocks, generation == Interlocked.Read(ref _generation) ? now : DateTimeOffset.MinValue);
             }
             catch (Exception exception) when (IsStoreFailure(exception, cancellationToken))
             {

@@ -182,6 +182,23 @@ internal static class PostgresStateSchema
             created_at bigint NOT NULL
         );
         """,
+
+        // 4: every change to client keys or containment blocks, by any instance or the CLI, notifies the instances'
+        // listeners (PostgresStateChangeListener), which drop their cached copies at once. Uses of a key (last_used_at)
+        // do not notify.
+        """
+        CREATE FUNCTION caduceus_notify_state_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('caduceus_state', TG_TABLE_NAME);
+            RETURN NULL;
+        END
+        $$;
+        CREATE TRIGGER api_keys_changed
+            AFTER INSERT OR DELETE OR UPDATE OF key_hash, previous_key_hash, previous_valid_until, application, roles, expires_at, revoked_at
+            ON api_keys FOR EACH STATEMENT EXECUTE FUNCTION caduceus_notify_state_change();
+        CREATE TRIGGER containment_blocks_changed
+            AFTER INSERT OR UPDATE OR DELETE ON containment_blocks FOR EACH STATEMENT EXECUTE FUNCTION caduceus_notify_state_change();
+        """,
     ];
 
     /// <summary>Runs inside the caller's transaction, which holds the migration lock.</summary>

@@ -29,7 +29,12 @@ internal static class SharedStateServiceCollectionExtensions
             services.AddSingleton(_ => new PostgresStateDatabase(options.ConnectionString));
             services.AddSingleton<PostgresApiKeyStore>();
             services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<PostgresApiKeyStore>());
-            services.AddSingleton<IApiKeyLookup>(sp => new CachingApiKeyLookup(sp.GetRequiredService<PostgresApiKeyStore>(), sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(sp => new CachingApiKeyLookup(sp.GetRequiredService<PostgresApiKeyStore>(), sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IApiKeyLookup>(sp => sp.GetRequiredService<CachingApiKeyLookup>());
+            services.AddSingleton<ISharedStateCache>(sp => sp.GetRequiredService<CachingApiKeyLookup>());
+            services.AddSingleton<ISharedStateCache>(sp => sp.GetRequiredService<Incidents.ActiveContainment>());
+            services.AddSingleton<PostgresStateChangeListener>();
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresStateChangeListener>());
             services.AddSingleton<IDrillRunClaims, PostgresDrillRunClaims>();
             services.AddSharedSignInState();
             return services;
