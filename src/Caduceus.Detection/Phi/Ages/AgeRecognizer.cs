@@ -6,12 +6,18 @@ namespace Caduceus.Detection.Phi.Ages;
 /// <summary>
 /// Finds ages over 89, the only ages Safe Harbor protects: <c>92-year-old</c>, <c>92 yo</c>, <c>92 y/o</c>,
 /// <c>aged 95</c>, <c>age: 101</c>, <c>92M with</c>, <c>ninety-two year old</c>, Spanish <c>de 93 años</c>, a patient's
-/// own <c>I'm 93 and</c>, and the words <c>nonagenarian</c> and <c>centenarian</c>. A finding covers the number (or the
+/// own <c>I'm 93 and</c>, someone else's <c>my father is 95 and</c>, <c>she turned 100.</c>, <c>recommended at 95?</c>, and the words <c>nonagenarian</c> and <c>centenarian</c>. A finding covers the number (or the
 /// spelled number or the word), not the "year old" around it. Ages of 89 and under give no finding.
 /// </summary>
 public sealed partial class AgeRecognizer : IDetector
 {
     private const string NotAfterToken = @"(?<![\w.,/-])";
+
+    // A number after "is", "was" or "at" is often a measurement: "HR is 95.", "sats steady at 92", "score was 100."
+    private const string NotAfterMeasurement =
+        @"(?<!\b(?i:fever|temp|temperature|febrile|thermometer|tmax|hr|heart|pulse|rate|sats?|spo2|o2|oxygen|bp|pressure|systolic|diastolic"
+        + @"|glucose|sugar|bg|level|a1c|ldl|hdl|cholesterol|weight|weighs|score|count|total|number|iq|grade|reading|page|room|bed|floor"
+        + @"|mph|speed|dose|set|capped|stable|steady|running|titrated|limit|bpm|rr|resp)\b[^\n]{0,40})";
 
     // "year old", "years-old", "yr old", "yo", "y/o", "y.o.", "years of age"; Spanish "años".
     private const string YearsOld =
@@ -25,6 +31,8 @@ public sealed partial class AgeRecognizer : IDetector
 
     private static readonly SearchValues<string> FirstPerson = SearchValues.Create(["i'm", "i\u2019m", "i am"], StringComparison.OrdinalIgnoreCase);
 
+    private static readonly SearchValues<string> StatedLeads = SearchValues.Create(["is ", "was ", "'s ", "\u2019s ", "turn", "reached ", "at "], StringComparison.OrdinalIgnoreCase);
+
     private static readonly PatternRecognizer Numeric = new(
         nameof(AgeRecognizer),
         EntityTypes.Age,
@@ -34,6 +42,7 @@ public sealed partial class AgeRecognizer : IDetector
             new("age pattern after an age label", Labelled(), 0.85, Precheck: static text => text.ContainsAny(AgeLabels)),
             new("age pattern with sex letter before a history", WithSexLetter(), 0.75),
             new("age pattern said by the patient", SelfStated(), 0.8, Precheck: static text => text.ContainsAny(FirstPerson)),
+            new("age pattern stated of a person", StatedOfAPerson(), 0.75, Precheck: static text => text.ContainsAny(StatedLeads)),
         ],
         ContextWords.None,
         AgeValidator.Check);
@@ -87,6 +96,15 @@ public sealed partial class AgeRecognizer : IDetector
         DetectionRegex.Options,
         DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex SelfStated();
+
+    // "My father is 95 and keeps forgetting", "she's 101.", "he turned 100 today", "recommended at 95?": the same closed
+    // clause end as a patient's own age, and not where a measurement was named earlier on the line ("HR is 95.").
+    [GeneratedRegex(
+        @"(?=[0-9]{2,3}(?![0-9]))(?<=\b(?i:is|was|he's|she's|he\u2019s|she\u2019s|turned|turns|turning|reached|at)\s{1,2})" + NotAfterMeasurement + "[0-9]{2,3}"
+        + @"(?=\s{0,2}(?:[.,;:!?)](?![0-9])|\r?\n|$)|\s{1,2}(?i:and|but|so|now|already|soon|today|tomorrow|this\s+year|next\s+(?:week|month|year))\b)",
+        DetectionRegex.Options,
+        DetectionRegex.MatchTimeoutMilliseconds)]
+    private static partial Regex StatedOfAPerson();
 
     // Every spelled number here is over 89, so no validator is needed.
     [GeneratedRegex(

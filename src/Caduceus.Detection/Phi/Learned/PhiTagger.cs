@@ -131,6 +131,7 @@ public sealed class PhiTagger : IDetector
     private void AddFindings(TaggerDocument document, Span<int> labels, Span<float> confidences, List<Finding> findings)
     {
         var tokens = document.Tokens;
+        bool? english = null;
         var i = 0;
         while (i < document.Count)
         {
@@ -168,6 +169,28 @@ public sealed class PhiTagger : IDetector
             if (type is EntityTypes.Phone or EntityTypes.Fax)
             {
                 (start, end) = WholeNumber(document.Text, start, end);
+            }
+
+            if (type == EntityTypes.Name && !(english ??= TrainingLanguage.IsEnglish(document.Text)))
+            {
+                (first, last) = WithoutUncapitalizedWords(document, first, last);
+                if (first <= last && OpensASentenceWithoutBeingAGivenName(document, first))
+                {
+                    first++;
+                }
+
+                if (first > last)
+                {
+                    continue;
+                }
+
+                (start, end) = (tokens[first].Start, tokens[last].End);
+            }
+
+            if (type == EntityTypes.Address && !(english ??= TrainingLanguage.IsEnglish(document.Text))
+                && !HasAddressEvidenceOutsideEnglish(document, first, last))
+            {
+                continue;
             }
 
             if (!LooksLike(type, document.Text.AsSpan(start, end - start))
@@ -220,6 +243,51 @@ public sealed class PhiTagger : IDetector
         var flags = _lexicon.Lookup(word);
         return (flags & (LexiconFlags.CommonWord | LexiconFlags.NonName | LexiconFlags.Cue)) != 0
             && ((flags & (LexiconFlags.GivenName | LexiconFlags.Surname)) == 0 || !char.IsUpper(word[0]));
+    }
+
+    // Outside English the tagger's word knowledge is no evidence, but the languages it meets here capitalize names
+    // and not much else: a name keeps only its capitalized words, and a capitalized word opening a sentence only if it
+    // is a given name ("Necesito resurtir mi insulina.", "Aceptan Medicaid"). Scripts without letter case (Chinese) keep nothing.
+    private bool OpensASentenceWithoutBeingAGivenName(TaggerDocument document, int i)
+    {
+        var token = document.Tokens[i];
+        return SentenceStart.IsAt(document.Text, token.Start)
+            && (_lexicon.Lookup(document.Text.AsSpan(token.Start, token.Length)) & LexiconFlags.GivenName) == 0;
+    }
+
+    private static (int First, int Last) WithoutUncapitalizedWords(TaggerDocument document, int first, int last)
+    {
+        while (first <= last && !char.IsUpper(document.Text[document.Tokens[first].Start]))
+        {
+            first++;
+        }
+
+        while (last >= first && !char.IsUpper(document.Text[document.Tokens[last].Start]))
+        {
+            last--;
+        }
+
+        return (first, last);
+    }
+
+    // Outside English an unknown word is no sign of a place ("consulta de terça para quinta-feira"); a number, a
+    // street or place word, or a capitalized word inside a sentence is.
+    private bool HasAddressEvidenceOutsideEnglish(TaggerDocument document, int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            var token = document.Tokens[i];
+            var word = document.Text.AsSpan(token.Start, token.Length);
+            if (char.IsDigit(word[0])
+                || (_lexicon.Lookup(word) & (LexiconFlags.Street | LexiconFlags.Place)) != 0
+                || UnitWords.Contains(word.ToString())
+                || (char.IsUpper(word[0]) && !SentenceStart.IsAt(document.Text, token.Start)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "First, what blood sugar is": a lone common word that is capitalized only because it starts a sentence is not

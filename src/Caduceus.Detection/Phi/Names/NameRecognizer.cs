@@ -1,4 +1,5 @@
 using System.Buffers;
+using Caduceus.Detection.Phi.Learned;
 
 namespace Caduceus.Detection.Phi.Names;
 
@@ -57,6 +58,7 @@ public sealed class NameRecognizer : IDetector
         using var document = new NameDocument(text, _lexicon);
         var candidates = new List<NameCandidate>();
         NameSegmenter.Find(document, candidates);
+        bool? english = null;
         foreach (var candidate in candidates)
         {
             if (NameSuppression.Reason(document, candidate) is not null)
@@ -67,7 +69,7 @@ public sealed class NameRecognizer : IDetector
             var last = ExtendLast(document, candidate);
             var after = NameCues.FindAfter(document, last, candidate.Before);
             var score = NameScorer.Score(document, candidate, after);
-            if (score.Value < MinimumScore)
+            if (score.Value < MinimumScore || IsLoneSentenceOpenerOutsideEnglish(document, candidate, after, ref english))
             {
                 continue;
             }
@@ -77,6 +79,16 @@ public sealed class NameRecognizer : IDetector
             findings.Add(new Finding(EntityTypes.Name, FindingCategory.Phi, start, end - start, score.Value, Name, score.Explanation));
         }
     }
+
+    // The gazetteers hold many words of other languages as surnames ("Hay", "Posso", "Quero"); in English a capitalized
+    // gazetteer word is evidence, in a Spanish or Portuguese sentence's first word only a given name is, or a cue.
+    private static bool IsLoneSentenceOpenerOutsideEnglish(NameDocument document, NameCandidate candidate, CueMatch after, ref bool? english) =>
+        candidate.First == candidate.Last
+        && candidate.Before.Strength == CueStrength.None
+        && after.Strength == CueStrength.None
+        && SentenceStart.IsAt(document.Text, document[candidate.First].Start)
+        && !document[candidate.First].Is(LexiconFlags.GivenName)
+        && !(english ??= TrainingLanguage.IsEnglish(document.Text));
 
     private static bool MayContainName(string text)
     {

@@ -177,6 +177,50 @@ public sealed class AgeRecognizerTests
     }
 
     [Theory]
+    [InlineData("My father is 95 and keeps forgetting to take his pills.", "95")]
+    [InlineData("Is the shingles vaccine recommended at 95?", "95")]
+    [InlineData("Grandma turned 100 today", "100")]
+    [InlineData("She\u2019s 102.", "102")]
+    [InlineData("He was 97, so he moved in with us.", "97")]
+    [InlineData("Can my mother still drive at 93?", "93")]
+    public void Finds_an_age_over_89_stated_of_a_person_without_years_old(string text, string expected)
+    {
+        var finding = Assert.Single(_recognizer.FindIn(text));
+
+        Assert.Equal(expected, finding.Covered(text));
+        Assert.Equal("age pattern stated of a person, age over 89", finding.Explanation);
+    }
+
+    [Theory]
+    [InlineData("95yo man with CHF", "95")]
+    [InlineData("aged 95, lives alone", "95")]
+    [InlineData("a 95-year-old veteran", "95")]
+    public void Finds_the_short_forms_of_an_age_over_89(string text, string expected)
+    {
+        var finding = Assert.Single(_recognizer.FindIn(text));
+
+        Assert.Equal(expected, finding.Covered(text));
+    }
+
+    [Theory]
+    [InlineData("Please put him in room 95.")]
+    [InlineData("He takes 95 mg at night.")]
+    [InlineData("Her oxygen is 95%.")]
+    [InlineData("HR is 95 and regular")]
+    [InlineData("sats steady at 92.")]
+    [InlineData("Blood sugar was 110, so")]
+    [InlineData("Her score was 100.")]
+    [InlineData("the room is 95 degrees")]
+    [InlineData("My father is 85 and")]
+    [InlineData("We met at 95 Main Street.")]
+    [InlineData("The dose went up at 100 mg.")]
+    [InlineData("It is 95.5 now")]
+    public void Ignores_numbers_after_is_or_at_that_are_not_an_age_over_89(string text)
+    {
+        Assert.Empty(_recognizer.FindIn(text));
+    }
+
+    [Theory]
     [InlineData("A 92-year-old woman")]
     [InlineData("age: 101")]
     public void Explanation_never_contains_the_value(string text)
@@ -196,6 +240,8 @@ public sealed class AgeRecognizerTests
         string.Concat(Enumerable.Repeat("one hundred and ", 6_500)),
         string.Concat(Enumerable.Repeat("I'm 95 ", 14_000)),
         "I am" + new string(' ', 100_000) + "95 and",
+        string.Concat(Enumerable.Repeat("HR is 95 ", 12_000)),
+        string.Concat(Enumerable.Repeat("at ", 30_000)) + "95.",
     };
 
     [Theory]

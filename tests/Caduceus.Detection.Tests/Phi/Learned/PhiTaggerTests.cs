@@ -59,4 +59,28 @@ public sealed class PhiTaggerTests
 
         Assert.DoesNotContain(found, f => f.Type is EntityTypes.Phone or EntityTypes.Fax);
     }
+
+    [Theory]
+    [InlineData("Necesito resurtir mi insulina.")]
+    [InlineData("\u00BFPuedo cambiar mi cita del martes al jueves?")]
+    [InlineData("Preciso renovar a receita da minha insulina.")]
+    [InlineData("Posso mudar minha consulta de ter\u00E7a para quinta-feira?")]
+    [InlineData("\u00BFAceptan Medicaid para limpiezas dentales?")]
+    [InlineData("Estou com dor no peito e falta de ar agora.")]
+    [InlineData("\u6211\u9700\u8981\u7EED\u5F00\u80F0\u5C9B\u7D20\u3002")]
+    public void Reports_no_name_in_ordinary_requests_in_languages_it_was_not_trained_on(string text) =>
+        Assert.DoesNotContain(Tag(text), f => f.Type == EntityTypes.Name);
+
+    [Theory]
+    [InlineData("\u00BFA qu\u00E9 hora abre la cl\u00EDnica el s\u00E1bado?")]
+    [InlineData("Quiero cancelar mi consulta de ma\u00F1ana porque me siento mejor.")]
+    [InlineData("Por favor envie as novas instru\u00E7\u00F5es para minha filha em vez de para mim.")]
+    public void Reports_no_address_in_ordinary_requests_in_languages_it_was_not_trained_on(string text) =>
+        Assert.DoesNotContain(Tag(text), f => f.Type == EntityTypes.Address);
+
+    [Theory]
+    [InlineData("Mi hija Xochitl Quispe necesita una cita para el jueves.", "Xochitl Quispe")]
+    [InlineData("Preciso marcar uma consulta para o meu pai, Oyelaran Adebayo.", "Oyelaran Adebayo")]
+    public void Still_finds_a_capitalized_name_inside_a_request_in_another_language(string text, string name) =>
+        Assert.Contains(Tag(text), f => f.Type == EntityTypes.Name && f.Text.Contains(name, StringComparison.Ordinal));
 }

@@ -154,4 +154,20 @@ public sealed class NameRecognizerNegativeTests
 
         Assert.Equal(["Parkinson", "Foley"], findings.Select(f => f.Covered(text)));
     }
+
+    [Theory]
+    [InlineData("Posso mudar minha consulta de ter\u00E7a para quinta-feira?")]
+    [InlineData("\u00BFHay una farmacia dentro del hospital?")]
+    [InlineData("Quero cancelar minha consulta de amanh\u00E3 porque me sinto melhor.")]
+    [InlineData("\u00BFMe puede decir c\u00F3mo prepararme para la colonoscopia?")]
+    public void Ignores_a_gazetteer_word_opening_a_sentence_in_another_language(string text) =>
+        Assert.Empty(Reported(text));
+
+    [Fact]
+    public void Still_finds_a_gazetteer_name_opening_an_english_sentence()
+    {
+        var found = Reported("Hayes called about her refill.");
+
+        Assert.Contains(found, f => f.Start == 0);
+    }
 }
