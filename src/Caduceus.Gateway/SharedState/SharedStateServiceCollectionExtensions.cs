@@ -1,6 +1,9 @@
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Drills;
+using Caduceus.Gateway.Encryption;
 using Caduceus.Gateway.Keys;
+using Caduceus.Gateway.Policies;
+using Caduceus.Gateway.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -22,6 +25,9 @@ internal static class SharedStateServiceCollectionExtensions
             services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<PostgresApiKeyStore>());
             services.AddSingleton<IApiKeyLookup>(sp => new CachingApiKeyLookup(sp.GetRequiredService<PostgresApiKeyStore>(), sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IDrillRunClaims, PostgresDrillRunClaims>();
+            services.AddSingleton<IVerificationStateStore>(sp => new PostgresVerificationStateStore(
+                sp.GetRequiredService<PostgresStateDatabase>(), sp.GetRequiredService<DataKeyring>, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IPolicyOverrideStore, PostgresPolicyOverrideStore>();
             return services;
         }
 
