@@ -28,10 +28,6 @@ internal sealed record VerificationResult(VerificationOutcome Outcome, Conversat
 /// </summary>
 internal sealed class CallerVerifier(IPatientDirectory? directory, IOneTimeCodeSender? codeSender, IVerificationStateStore store, TimeProvider timeProvider)
 {
-    public bool HasDirectory => directory is not null;
-
-    public bool CanSendCodes => codeSender is not null;
-
     /// <summary>The conversation's state now; an expired one reads as unverified.</summary>
     public async ValueTask<ConversationVerification> CurrentAsync(string conversationKey, CancellationToken cancellationToken)
     {

@@ -32,7 +32,7 @@ internal static class VerificationServiceCollectionExtensions
         services.TryAddSingleton<IVerificationStateStore>(sp => new InMemoryVerificationStateStore(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new CallerVerifier(
             sp.GetService<IPatientDirectory>(), sp.GetService<IOneTimeCodeSender>(), sp.GetRequiredService<IVerificationStateStore>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IValidateOptions<GatewayOptions>>(sp => new CallerVerificationValidator(sp.GetRequiredService<CallerVerifier>()));
+        services.AddSingleton<IValidateOptions<GatewayOptions>>(sp => new CallerVerificationValidator(sp.GetService<IPatientDirectory>(), sp.GetService<IOneTimeCodeSender>()));
         return services;
     }
 
