@@ -32,6 +32,7 @@ using Caduceus.Gateway.WebConsole.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -95,7 +96,7 @@ public static class GatewayServiceCollectionExtensions
 
     private static void AddChatPipeline(IServiceCollection services)
     {
-        services.AddSingleton<Policies.SqlitePolicyOverrideStore>();
+        services.TryAddSingleton<Policies.IPolicyOverrideStore, Policies.SqlitePolicyOverrideStore>();
         services.AddSingleton<Policies.EffectivePolicies>();
         services.AddSingleton<CompletionAnswerInspector>();
         services.AddSingleton<StreamingAnswerRelay>();

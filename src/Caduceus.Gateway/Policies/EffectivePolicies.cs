@@ -13,7 +13,7 @@ namespace Caduceus.Gateway.Policies;
 /// detection, limits and the rest stay as configured.
 /// </summary>
 internal sealed partial class EffectivePolicies(
-    SqlitePolicyOverrideStore store, IOptions<GatewayOptions> options, TimeProvider clock, ILogger<EffectivePolicies> logger) : IDisposable
+    IPolicyOverrideStore store, IOptions<GatewayOptions> options, TimeProvider clock, ILogger<EffectivePolicies> logger) : IDisposable
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
 

@@ -8,7 +8,7 @@ namespace Caduceus.Gateway.Policies;
 /// <c>policy_changes</c>). A change and its history row commit together, and only if the policy it was made against
 /// is still the one in force, so two people editing at once cannot overwrite each other unseen.
 /// </summary>
-public sealed class SqlitePolicyOverrideStore(GatewayDatabase database)
+public sealed class SqlitePolicyOverrideStore(GatewayDatabase database) : IPolicyOverrideStore
 {
     public async Task<IReadOnlyList<PolicyOverride>> ListAsync(CancellationToken cancellationToken)
     {

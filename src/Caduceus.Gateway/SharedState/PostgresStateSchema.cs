@@ -199,6 +199,45 @@ internal static class PostgresStateSchema
         CREATE TRIGGER containment_blocks_changed
             AFTER INSERT OR UPDATE OR DELETE ON containment_blocks FOR EACH STATEMENT EXECUTE FUNCTION caduceus_notify_state_change();
         """,
+
+        // 5: callers' verification, found by keyed hashes of conversation, address and patient keys; codes only as keyed hashes.
+        """
+        CREATE TABLE verification_states (
+            conversation bytea PRIMARY KEY,
+            status       smallint NOT NULL,
+            patient_id   text,
+            expires_at   bigint NOT NULL,
+            code_hash    bytea,
+            verified_at  bigint
+        );
+        CREATE INDEX verification_states_expires_at ON verification_states (expires_at);
+        CREATE TABLE verification_failures (
+            subject  bytea PRIMARY KEY,
+            failures integer NOT NULL,
+            ends_at  bigint NOT NULL
+        );
+        """,
+
+        // 6: the console's policy overrides (one per application, names without regard to case) and their change history.
+        """
+        CREATE TABLE policy_overrides (
+            application text NOT NULL,
+            policy_text text NOT NULL,
+            policy_hash text NOT NULL,
+            changed_by  text NOT NULL,
+            changed_at  bigint NOT NULL
+        );
+        CREATE UNIQUE INDEX policy_overrides_application ON policy_overrides ((lower(application)));
+        CREATE TABLE policy_changes (
+            id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            application text NOT NULL,
+            changed_by  text NOT NULL,
+            changed_at  bigint NOT NULL,
+            before_hash text NOT NULL,
+            after_hash  text NOT NULL,
+            diff        text NOT NULL
+        );
+        """,
     ];
 
     /// <summary>Runs inside the caller's transaction, which holds the migration lock.</summary>

@@ -7,6 +7,8 @@ using Caduceus.Gateway.WebConsole.Accounts;
 using Caduceus.Gateway.WebConsole.Sessions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Caduceus.Gateway.Policies;
+using Caduceus.Gateway.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -37,6 +39,9 @@ internal static class SharedStateServiceCollectionExtensions
             services.AddHostedService(sp => sp.GetRequiredService<PostgresStateChangeListener>());
             services.AddSingleton<IDrillRunClaims, PostgresDrillRunClaims>();
             services.AddSharedSignInState();
+            services.AddSingleton<IVerificationStateStore>(sp => new PostgresVerificationStateStore(
+                sp.GetRequiredService<PostgresStateDatabase>(), sp.GetRequiredService<DataKeyring>, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IPolicyOverrideStore, PostgresPolicyOverrideStore>();
             return services;
         }
 

@@ -3,8 +3,12 @@ using Microsoft.Extensions.Options;
 
 namespace Caduceus.Gateway.Verification;
 
-/// <summary>Refuses to start when an application verifies callers but the means to do so are missing or the settings make no sense.</summary>
-internal sealed class CallerVerificationValidator(CallerVerifier verifier) : IValidateOptions<GatewayOptions>
+/// <summary>
+/// Refuses to start when an application verifies callers but the means to do so are missing or the settings make no
+/// sense. Takes the directory and code channel, not the verifier: building the verifier builds its state store, which
+/// under shared state must not be built before the <c>State</c> settings are validated.
+/// </summary>
+internal sealed class CallerVerificationValidator(IPatientDirectory? directory, IOneTimeCodeSender? codeSender) : IValidateOptions<GatewayOptions>
 {
     public ValidateOptionsResult Validate(string? name, GatewayOptions options)
     {
@@ -15,7 +19,7 @@ internal sealed class CallerVerificationValidator(CallerVerifier verifier) : IVa
             var prefix = $"Applications:{application}:CallerVerification";
             if (verification.Required)
             {
-                if (!verifier.HasDirectory)
+                if (directory is null)
                 {
                     failures.Add($"{prefix}:Required needs a patient directory (PatientDirectory:File).");
                 }
@@ -25,7 +29,7 @@ internal sealed class CallerVerificationValidator(CallerVerifier verifier) : IVa
                     failures.Add($"{prefix}:Factors must include Name and DateOfBirth.");
                 }
 
-                if (verification.Factors.Contains(VerificationFactor.OneTimeCode) && !verifier.CanSendCodes)
+                if (verification.Factors.Contains(VerificationFactor.OneTimeCode) && codeSender is null)
                 {
                     failures.Add($"{prefix}:Factors includes OneTimeCode, which needs a code channel (PatientDirectory:CodeWebhook).");
                 }

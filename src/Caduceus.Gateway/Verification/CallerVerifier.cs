@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -24,81 +23,66 @@ internal sealed record VerificationResult(VerificationOutcome Outcome, Conversat
 /// <summary>
 /// Verifies callers of phone and chat assistants against the patient directory: name and date of birth, then (if the
 /// application asks for it) a one-time code sent to the patient's phone on record. Keeps each conversation's state
-/// in memory with an expiry, and locks out a conversation or a client address after too many failures. A failure
-/// never says which factor was wrong or whether the patient exists.
+/// with an expiry in <see cref="IVerificationStateStore"/>, and locks out a conversation or a client address after
+/// too many failures. A failure never says which factor was wrong or whether the patient exists.
 /// </summary>
-internal sealed class CallerVerifier(IPatientDirectory? directory, IOneTimeCodeSender? codeSender, TimeProvider timeProvider)
+internal sealed class CallerVerifier(IPatientDirectory? directory, IOneTimeCodeSender? codeSender, IVerificationStateStore store, TimeProvider timeProvider)
 {
-    private const int MaxConversations = 100_000;
-
-    // Codes are compared as keyed hashes, so the state never holds a usable code and comparison takes constant time.
-    private readonly byte[] _codeKey = RandomNumberGenerator.GetBytes(32);
-    private readonly ConcurrentDictionary<string, ConversationVerification> _states = new(StringComparer.Ordinal);
-    private readonly FailedAttempts _failures = new(timeProvider);
-
-    public bool HasDirectory => directory is not null;
-
-    public bool CanSendCodes => codeSender is not null;
-
     /// <summary>The conversation's state now; an expired one reads as unverified.</summary>
-    public ConversationVerification Current(string conversationKey)
+    public async ValueTask<ConversationVerification> CurrentAsync(string conversationKey, CancellationToken cancellationToken)
     {
-        if (_states.TryGetValue(conversationKey, out var state) && state.ExpiresAt > timeProvider.GetUtcNow())
-        {
-            return state;
-        }
-
-        return ConversationVerification.Unverified;
+        var state = await store.GetAsync(conversationKey, cancellationToken);
+        return state is not null && state.ExpiresAt > timeProvider.GetUtcNow() ? state : ConversationVerification.Unverified;
     }
 
     public async Task<VerificationResult> StartAsync(VerificationAttempt attempt, string name, DateOnly dateOfBirth, CancellationToken cancellationToken)
     {
-        if (LockedUntil(attempt) is { } until)
+        if (await LockedUntilAsync(attempt, cancellationToken) is { } until)
         {
-            return new VerificationResult(VerificationOutcome.Locked, Current(attempt.ConversationKey), until);
+            return new VerificationResult(VerificationOutcome.Locked, await CurrentAsync(attempt.ConversationKey, cancellationToken), until);
         }
 
         var matches = directory is null ? [] : await directory.FindAsync(name, dateOfBirth, cancellationToken);
         if (matches.Count == 0)
         {
-            return Fail(attempt);
+            return await FailAsync(attempt, cancellationToken);
         }
 
         if (matches.Count > 1)
         {
             // Two patients share a name and birth date: no factor here can tell them apart, so nobody is verified.
-            return new VerificationResult(VerificationOutcome.Ambiguous, Current(attempt.ConversationKey));
+            return new VerificationResult(VerificationOutcome.Ambiguous, await CurrentAsync(attempt.ConversationKey, cancellationToken));
         }
 
         var patient = matches[0];
         var now = timeProvider.GetUtcNow();
 
         // Guessing codes for one patient from many conversations and addresses is still guessing at one identity.
-        if (_failures.LockedUntil(PatientFailures(patient.Id), attempt.Options.MaxFailedAttempts) is { } patientLocked)
+        if (await store.LockedUntilAsync(PatientFailures(patient.Id), attempt.Options.MaxFailedAttempts, cancellationToken) is { } patientLocked)
         {
-            return new VerificationResult(VerificationOutcome.Locked, Current(attempt.ConversationKey), patientLocked);
+            return new VerificationResult(VerificationOutcome.Locked, await CurrentAsync(attempt.ConversationKey, cancellationToken), patientLocked);
         }
 
         if (!attempt.Options.Factors.Contains(VerificationFactor.OneTimeCode))
         {
-            return Verify(attempt, patient.Id, now);
+            return await VerifyAsync(attempt, patient.Id, now, cancellationToken);
         }
 
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         await codeSender!.SendAsync(patient, code, cancellationToken);
         var pending = new ConversationVerification(VerificationStatus.CodeSent, patient.Id, now + attempt.Options.CodeLifetime, HashCode(attempt.ConversationKey, code));
-        Store(attempt.ConversationKey, pending);
+        await store.SetAsync(attempt.ConversationKey, pending, cancellationToken);
         return new VerificationResult(VerificationOutcome.CodeSent, pending);
     }
 
-    public VerificationResult Confirm(VerificationAttempt attempt, string code)
+    public async Task<VerificationResult> ConfirmAsync(VerificationAttempt attempt, string code, CancellationToken cancellationToken)
     {
-        if (LockedUntil(attempt) is { } until)
+        if (await LockedUntilAsync(attempt, cancellationToken) is { } until)
         {
-            return new VerificationResult(VerificationOutcome.Locked, Current(attempt.ConversationKey), until);
+            return new VerificationResult(VerificationOutcome.Locked, await CurrentAsync(attempt.ConversationKey, cancellationToken), until);
         }
 
-        var state = Current(attempt.ConversationKey);
+        var state = await CurrentAsync(attempt.ConversationKey, cancellationToken);
         if (state.Status != VerificationStatus.CodeSent || state.CodeHash is null)
         {
             return new VerificationResult(VerificationOutcome.NoCodePending, state);
@@ -106,65 +90,51 @@ internal sealed class CallerVerifier(IPatientDirectory? directory, IOneTimeCodeS
 
         if (!CryptographicOperations.FixedTimeEquals(state.CodeHash, HashCode(attempt.ConversationKey, code.Trim())))
         {
-            _failures.Record(PatientFailures(state.PatientId!), attempt.Options.Lockout);
-            return Fail(attempt);
+            await store.RecordFailureAsync(PatientFailures(state.PatientId!), attempt.Options.Lockout, cancellationToken);
+            return await FailAsync(attempt, cancellationToken);
         }
 
-        return Verify(attempt, state.PatientId!, timeProvider.GetUtcNow());
+        return await VerifyAsync(attempt, state.PatientId!, timeProvider.GetUtcNow(), cancellationToken);
     }
 
-    public void End(string conversationKey) => _states.TryRemove(conversationKey, out _);
+    public ValueTask EndAsync(string conversationKey, CancellationToken cancellationToken) => store.RemoveAsync(conversationKey, cancellationToken);
 
-    private VerificationResult Verify(VerificationAttempt attempt, string patientId, DateTimeOffset now)
+    private async Task<VerificationResult> VerifyAsync(VerificationAttempt attempt, string patientId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var verified = new ConversationVerification(VerificationStatus.Verified, patientId, now + attempt.Options.VerifiedLifetime, null) { VerifiedAt = now };
-        Store(attempt.ConversationKey, verified);
-        _failures.Clear(ConversationFailures(attempt));
+        await store.SetAsync(attempt.ConversationKey, verified, cancellationToken);
+        await store.ClearFailuresAsync(ConversationFailures(attempt), cancellationToken);
         return new VerificationResult(VerificationOutcome.Verified, verified);
     }
 
-    private VerificationResult Fail(VerificationAttempt attempt)
+    private async Task<VerificationResult> FailAsync(VerificationAttempt attempt, CancellationToken cancellationToken)
     {
-        var conversationFailures = _failures.Record(ConversationFailures(attempt), attempt.Options.Lockout);
-        var addressFailures = attempt.ClientAddress is null ? 0 : _failures.Record(AddressFailures(attempt), attempt.Options.Lockout);
+        var conversationFailures = await store.RecordFailureAsync(ConversationFailures(attempt), attempt.Options.Lockout, cancellationToken);
+        var addressFailures = attempt.ClientAddress is null ? 0 : await store.RecordFailureAsync(AddressFailures(attempt), attempt.Options.Lockout, cancellationToken);
 
         // A failed code ends the pending verification: the caller starts again, and the code cannot be guessed at leisure.
-        if (Current(attempt.ConversationKey).Status == VerificationStatus.CodeSent)
+        if ((await CurrentAsync(attempt.ConversationKey, cancellationToken)).Status == VerificationStatus.CodeSent)
         {
-            _states.TryRemove(attempt.ConversationKey, out _);
+            await store.RemoveAsync(attempt.ConversationKey, cancellationToken);
         }
 
         var locked = Math.Max(conversationFailures, addressFailures) >= attempt.Options.MaxFailedAttempts;
-        return new VerificationResult(locked ? VerificationOutcome.Locked : VerificationOutcome.Failed, Current(attempt.ConversationKey), locked ? LockedUntil(attempt) : null);
+        return new VerificationResult(
+            locked ? VerificationOutcome.Locked : VerificationOutcome.Failed,
+            await CurrentAsync(attempt.ConversationKey, cancellationToken),
+            locked ? await LockedUntilAsync(attempt, cancellationToken) : null);
     }
 
-    private DateTimeOffset? LockedUntil(VerificationAttempt attempt)
+    private async ValueTask<DateTimeOffset?> LockedUntilAsync(VerificationAttempt attempt, CancellationToken cancellationToken)
     {
         var max = attempt.Options.MaxFailedAttempts;
-        var conversation = _failures.LockedUntil(ConversationFailures(attempt), max);
-        var address = attempt.ClientAddress is null ? null : _failures.LockedUntil(AddressFailures(attempt), max);
+        var conversation = await store.LockedUntilAsync(ConversationFailures(attempt), max, cancellationToken);
+        var address = attempt.ClientAddress is null ? null : await store.LockedUntilAsync(AddressFailures(attempt), max, cancellationToken);
         return conversation > address || address is null ? conversation : address;
     }
 
-    private void Store(string conversationKey, ConversationVerification state)
-    {
-        if (_states.Count >= MaxConversations)
-        {
-            var now = timeProvider.GetUtcNow();
-            foreach (var (key, existing) in _states)
-            {
-                if (existing.ExpiresAt <= now)
-                {
-                    _states.TryRemove(key, out _);
-                }
-            }
-        }
-
-        _states[conversationKey] = state;
-    }
-
     private byte[] HashCode(string conversationKey, string code) =>
-        HMACSHA256.HashData(_codeKey, Encoding.UTF8.GetBytes(conversationKey + "\n" + code));
+        HMACSHA256.HashData(store.CodeKey, Encoding.UTF8.GetBytes(conversationKey + "\n" + code));
 
     private static string ConversationFailures(VerificationAttempt attempt) => "conversation\n" + attempt.ConversationKey;
 

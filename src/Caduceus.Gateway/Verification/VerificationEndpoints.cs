@@ -36,7 +36,10 @@ internal static class VerificationEndpoints
     {
         if (await ResolveAsync(context, options.Value) is { } caller)
         {
-            var state = verifier.Current(caller.Attempt.ConversationKey);
+            if (await ReadStateAsync(context, verifier, caller) is not { } state)
+            {
+                return;
+            }
 
             // An incident that forced callers to verify again makes an earlier verification count for nothing here too.
             var since = (await containment.CurrentAsync(context.RequestAborted)).VerifiedNoEarlierThan(caller.Application, containment.Clock.GetUtcNow());
@@ -60,8 +63,7 @@ internal static class VerificationEndpoints
             return;
         }
 
-        var result = await verifier.StartAsync(caller.Attempt, name, dateOfBirth, context.RequestAborted);
-        await RespondAsync(context, caller, result, events, timeProvider);
+        await RespondAsync(context, caller, () => verifier.StartAsync(caller.Attempt, name, dateOfBirth, context.RequestAborted), events, timeProvider);
     }
 
     private static async Task ConfirmAsync(HttpContext context, IOptions<GatewayOptions> options, CallerVerifier verifier, SecurityEventBus events, TimeProvider timeProvider)
@@ -78,20 +80,58 @@ internal static class VerificationEndpoints
             return;
         }
 
-        await RespondAsync(context, caller, verifier.Confirm(caller.Attempt, code), events, timeProvider);
+        await RespondAsync(context, caller, () => verifier.ConfirmAsync(caller.Attempt, code, context.RequestAborted), events, timeProvider);
     }
 
     private static async Task EndAsync(HttpContext context, IOptions<GatewayOptions> options, CallerVerifier verifier)
     {
         if (await ResolveAsync(context, options.Value) is { } caller)
         {
-            verifier.End(caller.Attempt.ConversationKey);
-            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            try
+            {
+                await verifier.EndAsync(caller.Attempt.ConversationKey, context.RequestAborted);
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+            }
+            catch (VerificationStateUnavailableException)
+            {
+                await WriteUnavailableAsync(context);
+            }
         }
     }
 
-    private static async Task RespondAsync(HttpContext context, Caller caller, VerificationResult result, SecurityEventBus events, TimeProvider timeProvider)
+    private static async Task<ConversationVerification?> ReadStateAsync(HttpContext context, CallerVerifier verifier, Caller caller)
     {
+        try
+        {
+            return await verifier.CurrentAsync(caller.Attempt.ConversationKey, context.RequestAborted);
+        }
+        catch (VerificationStateUnavailableException)
+        {
+            await WriteUnavailableAsync(context);
+            return null;
+        }
+    }
+
+    private static Task WriteUnavailableAsync(HttpContext context) =>
+        GatewayErrors.WriteAsync(
+            context,
+            StatusCodes.Status503ServiceUnavailable,
+            "verification_unavailable",
+            "Caller verification is unavailable: the shared verification state cannot be reached, so no caller counts as verified and answers withhold patients' PHI. Try again shortly.");
+
+    private static async Task RespondAsync(HttpContext context, Caller caller, Func<Task<VerificationResult>> attempt, SecurityEventBus events, TimeProvider timeProvider)
+    {
+        VerificationResult result;
+        try
+        {
+            result = await attempt();
+        }
+        catch (VerificationStateUnavailableException)
+        {
+            await WriteUnavailableAsync(context);
+            return;
+        }
+
         switch (result.Outcome)
         {
             case VerificationOutcome.Verified:

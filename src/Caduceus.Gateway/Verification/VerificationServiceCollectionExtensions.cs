@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Caduceus.Gateway.Verification;
@@ -27,12 +28,16 @@ internal static class VerificationServiceCollectionExtensions
                 new WebhookOneTimeCodeSender(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(WebhookOneTimeCodeSender)), webhook));
         }
 
-        services.AddSingleton(sp => new CallerVerifier(sp.GetService<IPatientDirectory>(), sp.GetService<IOneTimeCodeSender>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IValidateOptions<GatewayOptions>>(sp => new CallerVerificationValidator(sp.GetRequiredService<CallerVerifier>()));
+        // Under State:Store = postgres, AddSharedState registers the shared store instead.
+        services.TryAddSingleton<IVerificationStateStore>(sp => new InMemoryVerificationStateStore(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new CallerVerifier(
+            sp.GetService<IPatientDirectory>(), sp.GetService<IOneTimeCodeSender>(), sp.GetRequiredService<IVerificationStateStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IValidateOptions<GatewayOptions>>(sp => new CallerVerificationValidator(sp.GetService<IPatientDirectory>(), sp.GetService<IOneTimeCodeSender>()));
         return services;
     }
 
     /// <summary>The stage that looks up the verified patient; runs after inspection and before forwarding.</summary>
     public static IChatStage Stage(IServiceProvider services) =>
-        new CallerVerificationStage(services.GetRequiredService<CallerVerifier>(), services.GetService<IPatientDirectory>());
+        new CallerVerificationStage(
+            services.GetRequiredService<CallerVerifier>(), services.GetRequiredService<ILogger<CallerVerificationStage>>(), services.GetService<IPatientDirectory>());
 }

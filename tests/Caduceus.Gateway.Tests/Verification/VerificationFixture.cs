@@ -27,7 +27,7 @@ internal static class VerificationFixture
         """;
 
     public static async Task<(GatewayHarness Harness, CapturingCodeSender Codes)> StartAsync(
-        TestModelScript script, IDictionary<string, string?>? extraSettings = null)
+        TestModelScript script, IDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? configureServices = null)
     {
         var directory = Path.Combine(Directory.CreateTempSubdirectory("caduceus-patients-").FullName, "patients.json");
         await File.WriteAllTextAsync(directory, DirectoryJson);
@@ -47,7 +47,11 @@ internal static class VerificationFixture
             settings[key] = value;
         }
 
-        var harness = await GatewayHarness.StartAsync(script, settings, configureServices: services => services.AddSingleton<IOneTimeCodeSender>(codes));
+        var harness = await GatewayHarness.StartAsync(script, settings, configureServices: services =>
+        {
+            services.AddSingleton<IOneTimeCodeSender>(codes);
+            configureServices?.Invoke(services);
+        });
         return (harness, codes);
     }
 

@@ -11,7 +11,7 @@ namespace Caduceus.Gateway.WebConsole.Applications;
 internal sealed class ConsoleApplicationsContext(
     IOptions<GatewayOptions> gateway,
     EffectivePolicies policies,
-    SqlitePolicyOverrideStore store,
+    IPolicyOverrideStore store,
     ConsoleSignIn signIn,
     SecurityEventBus events,
     IAuditLog audit,
@@ -21,7 +21,7 @@ internal sealed class ConsoleApplicationsContext(
 
     public EffectivePolicies Policies => policies;
 
-    public SqlitePolicyOverrideStore Store => store;
+    public IPolicyOverrideStore Store => store;
 
     public ConsoleSignIn SignIn => signIn;
 

@@ -67,7 +67,7 @@ public sealed class ConsoleApplicationsBrowserTests(ConsoleBrowser browser) : IC
         await page.GetByRole(AriaRole.Button, new() { Name = "Review changes" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the policy" }).ClickAsync();
         Assert.StartsWith("The policy of default is back to its configuration", await page.Locator("#applications-message").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Empty(await Harness.Services.GetRequiredService<SqlitePolicyOverrideStore>().ListAsync(Cancel));
+        Assert.Empty(await Harness.Services.GetRequiredService<IPolicyOverrideStore>().ListAsync(Cancel));
         using (var redactedAgain = await ChatWithSsnAsync())
         {
             Assert.Equal(HttpStatusCode.OK, redactedAgain.StatusCode);
@@ -92,7 +92,7 @@ public sealed class ConsoleApplicationsBrowserTests(ConsoleBrowser browser) : IC
         await page.GetByLabel("Answer overrides per entity type (one 'TYPE = Action' a line)").FillAsync("SSN = Pseudonymize");
         await page.GetByRole(AriaRole.Button, new() { Name = "Review changes" }).ClickAsync();
         Assert.Contains("Pseudonymize applies to requests only", await page.Locator("#policy-message").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Empty(await Harness.Services.GetRequiredService<SqlitePolicyOverrideStore>().ListAsync(Cancel));
+        Assert.Empty(await Harness.Services.GetRequiredService<IPolicyOverrideStore>().ListAsync(Cancel));
         await page.Context.CloseAsync();
     }
 
@@ -112,7 +112,7 @@ public sealed class ConsoleApplicationsBrowserTests(ConsoleBrowser browser) : IC
             Form = page.APIRequest.CreateFormData().Set("__csrf", csrf!).Set("proposed", "Request.Phi = Allow").Set("expected", string.Empty).Set("step_up_code", viewer.Code(1)),
         });
         Assert.Equal(403, forged.Status);
-        Assert.Empty(await Harness.Services.GetRequiredService<SqlitePolicyOverrideStore>().ListAsync(Cancel));
+        Assert.Empty(await Harness.Services.GetRequiredService<IPolicyOverrideStore>().ListAsync(Cancel));
         await page.Context.CloseAsync();
     }
 
