@@ -28,3 +28,35 @@
     while (body.rows.length > 200) { body.deleteRow(body.rows.length - 1); }
   });
 })();
+
+// Passkeys: a form marked data-passkey="create" or "get" carries the server's WebAuthn options (JSON in
+// data-options); on submit the browser makes or uses the passkey and the form posts its answer (toJSON()).
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-passkey]");
+  if (!form) { return; }
+  var error = document.getElementById("passkey-error");
+  var creating = form.getAttribute("data-passkey") === "create";
+  var answer = form.querySelector(creating ? "input[name=credential]" : "input[name=assertion]");
+  var say = function (text) {
+    if (error) { error.textContent = text; error.hidden = false; }
+  };
+  form.addEventListener("submit", function (event) {
+    if (answer.value) { return; }
+    event.preventDefault();
+    if (!window.PublicKeyCredential || !PublicKeyCredential.parseRequestOptionsFromJSON) {
+      say("This browser cannot use passkeys here. Go back and sign in with your authenticator code.");
+      return;
+    }
+    var options = JSON.parse(form.getAttribute("data-options"));
+    var request = creating
+      ? navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options) })
+      : navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options) });
+    request.then(function (credential) {
+      answer.value = JSON.stringify(credential.toJSON());
+      form.submit();
+    }, function (reason) {
+      say("The passkey was not used (" + (reason && reason.name ? reason.name : "cancelled") + "). Try again, or go back and use your authenticator code.");
+    });
+  });
+})();
