@@ -60,3 +60,44 @@
     });
   });
 })();
+
+// Step-up with a passkey: the button asks the console for a ceremony, lets the browser answer it with one of the
+// person's passkeys, and submits the action's form with the answer instead of a code.
+(function () {
+  "use strict";
+  document.querySelectorAll("button[data-step-up-passkey]").forEach(function (button) {
+    var form = button.form;
+    var error = button.parentNode.querySelector("[data-step-up-error]");
+    var say = function (text) {
+      if (error) { error.textContent = text; error.hidden = false; }
+    };
+    button.addEventListener("click", function () {
+      if (!window.PublicKeyCredential || !PublicKeyCredential.parseRequestOptionsFromJSON) {
+        say("This browser cannot use passkeys here; enter the code instead.");
+        return;
+      }
+      var body = new FormData();
+      body.append("__csrf", form.querySelector("input[name=__csrf]").value);
+      fetch("/console/passkeys/step-up/options", { method: "POST", body: body, credentials: "same-origin" })
+        .then(function (response) {
+          return response.json().then(function (json) {
+            if (!response.ok) { throw new Error(json.detail || "The console refused the passkey step-up."); }
+            return json;
+          });
+        })
+        .then(function (started) {
+          return navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(started.options) })
+            .then(function (credential) {
+              form.querySelector("input[name=step_up_ceremony]").value = started.ceremony_id;
+              form.querySelector("input[name=step_up_assertion]").value = JSON.stringify(credential.toJSON());
+              var code = form.querySelector("input[name=step_up_code]");
+              if (code) { code.required = false; }
+              form.requestSubmit();
+            });
+        })
+        .catch(function (reason) {
+          say(reason && reason.message ? reason.message : "The passkey was not used; enter the code instead.");
+        });
+    });
+  });
+})();

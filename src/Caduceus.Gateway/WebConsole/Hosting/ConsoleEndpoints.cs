@@ -85,6 +85,7 @@ internal static class ConsoleEndpoints
         pages.MapPost("/playground", ConsolePlaygroundEndpoints.AnalyzeAsync);
         pages.MapGet("/passkeys", ConsolePasskeysEndpoints.ListAsync);
         pages.MapPost("/passkeys/options", ConsolePasskeysEndpoints.BeginAsync);
+        pages.MapPost("/passkeys/step-up/options", ConsolePasskeyStepUpEndpoints.OptionsAsync);
         pages.MapPost("/passkeys", ConsolePasskeysEndpoints.RegisterAsync);
         pages.MapPost("/passkeys/{id}/remove", ConsolePasskeysEndpoints.RemoveAsync);
     }

@@ -70,13 +70,13 @@ internal sealed class ConsolePasskeySignIn(
 
         var account = normalized.Length == 0 ? null : await accounts.FindByNameAsync(normalized, cancellationToken);
         var (reason, message) = account is null || account.DisabledAt is not null
-            ? ("ceremony_unknown", "This passkey sign-in is unknown, expired or already used." + StartAgain)
+            ? ("ceremony_unknown", "This passkey sign-in is unknown, expired or already used.")
             : await VerifyAsync(account, ceremonyId, answer, cancellationToken);
         if (reason is not null)
         {
             limiter.RecordFailure(normalized, address);
             events.Publish(ConsoleEvents.LoginFailed, reason, null, account?.Principal, LoginRoute);
-            return (ConsoleProof.Refused(message!), null);
+            return (ConsoleProof.Refused(message + StartAgain), null);
         }
 
         limiter.RecordSuccess(normalized);
@@ -104,7 +104,7 @@ internal sealed class ConsolePasskeySignIn(
         {
             limiter.RecordFailure(user.Name, address);
             events.Publish(ConsoleEvents.StepUpFailed, reason, null, user.Account.Principal, route);
-            return ConsoleProof.Refused(message!);
+            return ConsoleProof.Refused(message + " Try again, or enter the code from your authenticator app.");
         }
 
         limiter.RecordSuccess(user.Name);
@@ -132,18 +132,18 @@ internal sealed class ConsolePasskeySignIn(
             : await ceremonies.TakeAsync(ceremonyId, ConsoleWebAuthn.CeremonyOwner(account.Id), WebAuthnCeremonyPurpose.Assertion, now, cancellationToken);
         if (ceremony is null)
         {
-            return ("ceremony_unknown", "This passkey request is unknown, expired or already used." + StartAgain);
+            return ("ceremony_unknown", "This passkey request is unknown, expired or already used.");
         }
 
         if (!ConsolePasskeyAnswer.TryReadAssertion(answer, out var assertion))
         {
-            return ("passkey_malformed", "The browser sent no usable passkey answer." + StartAgain);
+            return ("passkey_malformed", "The browser sent no usable passkey answer.");
         }
 
         var passkey = await passkeys.FindByCredentialIdAsync(assertion.RawId, cancellationToken);
         if (passkey is null || passkey.AccountId != account.Id)
         {
-            return ("passkey_foreign", "That passkey is not registered to this account." + StartAgain);
+            return ("passkey_foreign", "That passkey is not registered to this account.");
         }
 
         uint signCount;
@@ -155,12 +155,12 @@ internal sealed class ConsolePasskeySignIn(
         {
             // Fido2 reports a forged, replayed or malformed assertion with several exception types (its own, CBOR,
             // crypto, format); all mean the same here. Nothing of the assertion is logged.
-            return ("passkey_invalid", "The passkey's answer did not verify: it was made for another request or site, without user verification, or is a replay." + StartAgain);
+            return ("passkey_invalid", "The passkey's answer did not verify: it was made for another request or site, without user verification, or is a replay.");
         }
 
         return await passkeys.RecordUseAsync(passkey, signCount, now, cancellationToken)
             ? (null, null)
-            : ("passkey_replayed", "That passkey was used by another sign-in at the same moment." + StartAgain);
+            : ("passkey_replayed", "That passkey was used by another sign-in at the same moment.");
     }
 
     private static string Normalize(string? name) => (name ?? string.Empty).Trim().ToLowerInvariant();

@@ -16,7 +16,7 @@ public sealed class ConsolePasskeyBrowserTests(ConsoleBrowser browser) : IClassF
     private GatewayHarness Harness => browser.Harness;
 
     [Fact]
-    public async Task Registers_a_passkey_on_the_passkeys_page_then_signs_in_with_password_and_passkey()
+    public async Task Registers_a_passkey_then_signs_in_with_password_and_passkey_and_removes_it_with_a_passkey_step_up()
     {
         var person = await ConsolePerson.CreateAsync(Harness, ConsoleRoles.SecurityViewer);
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = ConsolePasskeyForms.Origin(Harness) });
@@ -58,6 +58,11 @@ public sealed class ConsolePasskeyBrowserTests(ConsoleBrowser browser) : IClassF
         await page.GotoAsync("/console/passkeys");
         Assert.DoesNotContain("never", await page.Locator("#passkeys tbody").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains(Harness.Events.Snapshot(), e => e.Type == "console.login_succeeded" && e.Code == "passkey" && e.Principal == "console:" + person.Name);
+
+        // The new session is not stepped up: removing the passkey asks for a step-up, which the passkey gives.
+        await page.Locator("#passkeys tbody tr").GetByRole(AriaRole.Button, new() { Name = "Use a passkey" }).ClickAsync();
+        Assert.Contains("is removed", await page.Locator("#passkeys-message").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#passkeys tbody tr").CountAsync());
         await context.CloseAsync();
     }
 }

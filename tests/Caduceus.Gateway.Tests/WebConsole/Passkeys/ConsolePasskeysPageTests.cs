@@ -28,6 +28,14 @@ public sealed class ConsolePasskeysPageTests(ConsolePasskeyGateway gateway) : IC
         Assert.Contains("needs a step-up", refusal, StringComparison.Ordinal);
         Assert.DoesNotContain("data-options", refusal, StringComparison.Ordinal);
 
+        using (var noPasskey = await session.Http.PostAsync(
+            "console/passkeys/step-up/options", new FormUrlEncodedContent(new Dictionary<string, string> { ["__csrf"] = csrf }), Cancel))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, noPasskey.StatusCode);
+            Assert.Equal("application/problem+json", noPasskey.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("no passkey registered", await noPasskey.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
         using var authenticator = new SoftwareAuthenticator(ConsolePasskeyForms.Origin(Harness));
         await ConsolePasskeyForms.RegisterAsync(session.Http, authenticator, person.Code(stepsAhead: 1));
 
@@ -36,7 +44,7 @@ public sealed class ConsolePasskeysPageTests(ConsolePasskeyGateway gateway) : IC
     }
 
     [Fact]
-    public async Task Removing_a_passkey_needs_a_step_up_and_afterwards_the_account_cannot_sign_in_with_it()
+    public async Task Removing_a_passkey_needs_a_step_up_which_the_passkey_itself_can_give_and_afterwards_it_no_longer_signs_in()
     {
         var person = await ConsolePerson.CreateAsync(Harness, ConsoleRoles.SecurityViewer);
         using var authenticator = new SoftwareAuthenticator(ConsolePasskeyForms.Origin(Harness));
@@ -64,9 +72,17 @@ public sealed class ConsolePasskeysPageTests(ConsolePasskeyGateway gateway) : IC
             Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         }
 
-        // The session that stepped up to register is still within its step-up window.
-        var csrf = await ConsoleHttpSession.CsrfTokenAsync(steppedUp.Http, "console/passkeys");
-        using (var removed = await steppedUp.Http.PostAsync($"console/passkeys/{passkeyId}/remove", Form(csrf), Cancel))
+        // The passkey itself steps the new session up: a ceremony for the step-up, answered, then the action.
+        using var started = await fresh.PostAsync("console/passkeys/step-up/options", Form(freshCsrf), Cancel);
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        var stepUp = System.Text.Json.JsonDocument.Parse(await started.Content.ReadAsStringAsync(Cancel)).RootElement;
+        var answer = authenticator.Assert(stepUp.GetProperty("options")).ToJsonString();
+        using (var removed = await fresh.PostAsync($"console/passkeys/{passkeyId}/remove", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__csrf"] = freshCsrf,
+            ["step_up_ceremony"] = stepUp.GetProperty("ceremony_id").GetString()!,
+            ["step_up_assertion"] = answer,
+        }), Cancel))
         {
             var body = await removed.Content.ReadAsStringAsync(Cancel);
             Assert.True(removed.StatusCode == HttpStatusCode.OK && body.Contains($"Passkey {passkeyId} is removed", StringComparison.Ordinal), body);
@@ -74,6 +90,7 @@ public sealed class ConsolePasskeysPageTests(ConsolePasskeyGateway gateway) : IC
 
         Assert.Contains(await ConsoleAuditRecordsAsync("passkey_removed:" + passkeyId), r => r.Contains("console:" + person.Name, StringComparison.Ordinal));
         Assert.Contains(Harness.Events.Snapshot(), e => e.Type == "console.passkey_removed" && e.Principal == "console:" + person.Name);
+        Assert.Contains(Harness.Events.Snapshot(), e => e.Type == "console.step_up_succeeded" && e.Code == "passkey" && e.Principal == "console:" + person.Name);
         using var next = ConsolePasskeyForms.NewClient(Harness);
         var (status, refusal) = await ConsolePasskeyForms.BeginAsync(next, person.Name, person.Password);
         Assert.Equal(HttpStatusCode.Unauthorized, status);
