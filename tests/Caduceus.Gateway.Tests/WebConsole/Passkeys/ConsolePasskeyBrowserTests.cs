@@ -38,7 +38,7 @@ public sealed class ConsolePasskeyBrowserTests(ConsoleBrowser browser) : IClassF
 
         await ConsoleBrowser.SignInAsync(page, person);
         await page.GotoAsync("/console/passkeys");
-        await page.GetByLabel("Label (which device)").FillAsync("this laptop");
+        await page.GetByLabel("Device label (no patient data)").FillAsync("this laptop");
         await page.GetByLabel("Authenticator code").FillAsync(person.Code(stepsAhead: 1));
         await page.GetByRole(AriaRole.Button, new() { Name = "Register a passkey" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the passkey" }).ClickAsync();
