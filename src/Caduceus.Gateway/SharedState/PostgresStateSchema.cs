@@ -238,6 +238,22 @@ internal static class PostgresStateSchema
             diff        text NOT NULL
         );
         """,
+
+        // 7: console accounts' passkeys (WebAuthn credential id, COSE public key, last signature counter; no secret).
+        """
+        CREATE TABLE console_passkeys (
+            seq           bigint GENERATED ALWAYS AS IDENTITY,
+            id            text PRIMARY KEY,
+            account_id    text NOT NULL,
+            label         text,
+            credential_id bytea NOT NULL UNIQUE,
+            public_key    bytea NOT NULL,
+            sign_count    bigint NOT NULL,
+            created_at    bigint NOT NULL,
+            last_used_at  bigint
+        );
+        CREATE INDEX console_passkeys_account ON console_passkeys (account_id, created_at);
+        """,
     ];
 
     /// <summary>Runs inside the caller's transaction, which holds the migration lock.</summary>

@@ -60,6 +60,7 @@ internal static class SharedStateServiceCollectionExtensions
     {
         services.AddSingleton<IConsoleAccountStore, PostgresConsoleAccountStore>();
         services.AddSingleton<IConsoleSessionStore, PostgresConsoleSessionStore>();
+        services.AddSingleton<WebConsole.Passkeys.IConsolePasskeyStore, PostgresConsolePasskeyStore>();
         services.AddSingleton<IAdminSessionStore, PostgresAdminSessionStore>();
         services.AddSingleton<IMfaFactorStore, PostgresMfaFactorStore>();
         services.AddSingleton<IWebAuthnCeremonyStore, PostgresWebAuthnCeremonyStore>();

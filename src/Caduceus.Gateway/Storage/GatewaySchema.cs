@@ -299,6 +299,20 @@ internal static class GatewaySchema
         );
         CREATE INDEX drill_results_schedule ON drill_results (schedule, started_at DESC);
         """,
+        // 13: console accounts' passkeys (WebAuthn credential id, COSE public key, last signature counter; no secret).
+        """
+        CREATE TABLE console_passkeys (
+            id            TEXT PRIMARY KEY,
+            account_id    TEXT NOT NULL,
+            label         TEXT,
+            credential_id BLOB NOT NULL UNIQUE,
+            public_key    BLOB NOT NULL,
+            sign_count    INTEGER NOT NULL,
+            created_at    INTEGER NOT NULL,
+            last_used_at  INTEGER
+        );
+        CREATE INDEX console_passkeys_account ON console_passkeys (account_id, created_at);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -24,4 +24,7 @@ public sealed class ConsoleOptions
     public int MaxFailuresPerAddress { get; set; } = 20;
 
     public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Passkey sign-in: the relying party the console is to browsers (section <c>Console:Passkeys</c>).</summary>
+    public ConsolePasskeyOptions Passkeys { get; set; } = new();
 }

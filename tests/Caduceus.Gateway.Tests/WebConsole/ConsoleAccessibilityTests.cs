@@ -16,7 +16,7 @@ public sealed class ConsoleAccessibilityTests(ConsoleBrowser browser) : IClassFi
     private static readonly string[] Pages =
     [
         "/console", "/console/live", "/console/audit", "/console/incidents", "/console/keys", "/console/playground",
-        "/console/models", "/console/applications", "/console/applications/default/policy",
+        "/console/models", "/console/applications", "/console/applications/default/policy", "/console/passkeys",
     ];
 
     private GatewayHarness Harness => browser.Harness;

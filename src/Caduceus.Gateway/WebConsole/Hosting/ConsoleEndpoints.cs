@@ -7,6 +7,7 @@ using Caduceus.Gateway.WebConsole.Keys;
 using Caduceus.Gateway.WebConsole.Live;
 using Caduceus.Gateway.WebConsole.ModelInventory;
 using Caduceus.Gateway.WebConsole.Overview;
+using Caduceus.Gateway.WebConsole.Passkeys;
 using Caduceus.Gateway.WebConsole.Playground;
 using Caduceus.Gateway.WebConsole.Sessions;
 using Microsoft.AspNetCore.Builder;
@@ -51,6 +52,7 @@ internal static class ConsoleEndpoints
         console.MapGet("/assets/{name}", ConsoleAssets.Serve);
         console.MapGet("/login", ConsoleLoginEndpoints.ShowLogin);
         console.MapPost("/login", ConsoleLoginEndpoints.SignInAsync);
+        console.MapPost("/login/passkey", ConsolePasskeyLoginEndpoints.CompleteAsync);
 
         var pages = console.MapGroup(string.Empty).AddEndpointFilter<ConsoleAccessFilter>();
         pages.MapPost("/logout", ConsoleLoginEndpoints.SignOutAsync);
@@ -81,5 +83,10 @@ internal static class ConsoleEndpoints
         pages.MapGet("/playground", ConsolePlaygroundEndpoints.Page);
         pages.MapGet("/compliance", ConsoleComplianceEndpoints.PageAsync);
         pages.MapPost("/playground", ConsolePlaygroundEndpoints.AnalyzeAsync);
+        pages.MapGet("/passkeys", ConsolePasskeysEndpoints.ListAsync);
+        pages.MapPost("/passkeys/options", ConsolePasskeysEndpoints.BeginAsync);
+        pages.MapPost("/passkeys/step-up/options", ConsolePasskeyStepUpEndpoints.OptionsAsync);
+        pages.MapPost("/passkeys", ConsolePasskeysEndpoints.RegisterAsync);
+        pages.MapPost("/passkeys/{id}/remove", ConsolePasskeysEndpoints.RemoveAsync);
     }
 }

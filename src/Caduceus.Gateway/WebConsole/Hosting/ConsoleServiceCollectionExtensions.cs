@@ -2,6 +2,7 @@ using Caduceus.Gateway.Encryption;
 using Caduceus.Gateway.Events;
 using Caduceus.Gateway.WebConsole.Accounts;
 using Caduceus.Gateway.WebConsole.Live;
+using Caduceus.Gateway.WebConsole.Passkeys;
 using Caduceus.Gateway.WebConsole.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -15,13 +16,20 @@ internal static class ConsoleServiceCollectionExtensions
 {
     public static IServiceCollection AddWebConsole(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.SectionName));
+        services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>();
+
         // State:Store = postgres has already put the shared stores in place (AddSharedState).
         services.TryAddSingleton<IConsoleAccountStore, SqliteConsoleAccountStore>();
         services.TryAddSingleton<IConsoleSessionStore, SqliteConsoleSessionStore>();
         services.AddSingleton(sp => new ConsoleTotpCipher(sp.GetRequiredService<DataKeyring>()));
         services.AddSingleton<ConsoleFailureLimiter>();
         services.AddSingleton<ConsoleSignIn>();
+        services.TryAddSingleton<IConsolePasskeyStore, SqliteConsolePasskeyStore>();
+        services.AddSingleton<ConsolePasskeyOrigins>();
+        services.AddSingleton<ConsoleWebAuthn>();
+        services.AddSingleton<ConsolePasskeySignIn>();
+        services.AddSingleton<ConsolePasskeyRegistration>();
         services.AddSingleton<ConsoleEventFeed>();
         services.AddSingleton<AuditView.ConsoleAuditWindow>();
         services.AddSingleton<AuditView.ConsoleChainStatus>();

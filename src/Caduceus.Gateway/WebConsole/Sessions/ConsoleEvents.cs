@@ -8,4 +8,6 @@ internal static class ConsoleEvents
     public const string StepUpSucceeded = "console.step_up_succeeded";
     public const string StepUpFailed = "console.step_up_failed";
     public const string PhiRevealed = "console.phi_revealed";
+    public const string PasskeyRegistered = "console.passkey_registered";
+    public const string PasskeyRemoved = "console.passkey_removed";
 }

@@ -1,16 +1,17 @@
 using Caduceus.Gateway.WebConsole.Hosting;
 using Caduceus.Gateway.WebConsole.Pages;
+using Caduceus.Gateway.WebConsole.Passkeys;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 
 namespace Caduceus.Gateway.WebConsole.Sessions;
 
-/// <summary><c>/console/login</c> (password and TOTP code) and <c>/console/logout</c>.</summary>
+/// <summary><c>/console/login</c> (password and TOTP code, or password then passkey) and <c>/console/logout</c>.</summary>
 internal static class ConsoleLoginEndpoints
 {
     public static IResult ShowLogin(HttpContext context) => Login(context, null, StatusCodes.Status200OK);
 
-    public static async Task<IResult> SignInAsync(HttpContext context, ConsoleSignIn signIn, IAntiforgery antiforgery)
+    public static async Task<IResult> SignInAsync(HttpContext context, ConsoleSignIn signIn, ConsolePasskeySignIn passkeys, IAntiforgery antiforgery)
     {
         if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
         {
@@ -18,19 +19,36 @@ internal static class ConsoleLoginEndpoints
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        if (form["method"] == ConsolePasskeyLoginEndpoints.Method)
+        {
+            return await ConsolePasskeyLoginEndpoints.BeginAsync(context, form, passkeys);
+        }
+
         var (proof, token) = await signIn.SignInAsync(form["name"], form["password"], form["code"], ConsoleRequest.AddressOf(context), context.RequestAborted);
+        return SignedIn(context, proof, token);
+    }
+
+    /// <summary>The answer to a finished sign-in: the session cookie and the console, or the login page saying why not.</summary>
+    public static IResult SignedIn(HttpContext context, ConsoleProof proof, string? token)
+    {
         if (!proof.Accepted)
         {
-            if (proof.RetryAfter is { } wait)
-            {
-                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            return Login(context, proof.Message, proof.RetryAfter is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status429TooManyRequests);
+            return Refused(context, proof);
         }
 
         context.Response.Cookies.Append(ConsoleSessionTokens.CookieName, token!, SessionCookie(context));
         return Results.Redirect("/console");
+    }
+
+    /// <summary>The login page with the refusal's message: 401, or 429 with <c>Retry-After</c> when locked.</summary>
+    public static IResult Refused(HttpContext context, ConsoleProof proof)
+    {
+        if (proof.RetryAfter is { } wait)
+        {
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return Login(context, proof.Message, proof.RetryAfter is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status429TooManyRequests);
     }
 
     public static async Task<IResult> SignOutAsync(HttpContext context, ConsoleSignIn signIn)
@@ -50,7 +68,7 @@ internal static class ConsoleLoginEndpoints
         IsEssential = true,
     };
 
-    private static IResult Login(HttpContext context, string? error, int statusCode) =>
+    public static IResult Login(HttpContext context, string? error, int statusCode) =>
         ConsolePages.Render<LoginPage>(
             new()
             {

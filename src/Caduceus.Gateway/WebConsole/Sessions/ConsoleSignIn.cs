@@ -43,13 +43,29 @@ internal sealed class ConsoleSignIn(
         }
 
         limiter.RecordSuccess(normalized);
+        return (ConsoleProof.Ok, await OpenSessionAsync(account, null, cancellationToken));
+    }
+
+    /// <summary>
+    /// Opens a session for an account whose password and second factor were checked, and returns its token (for the
+    /// cookie only). <paramref name="method"/> names the second factor in the success event when it is not the code.
+    /// </summary>
+    public async Task<string> OpenSessionAsync(ConsoleAccount account, string? method, CancellationToken cancellationToken)
+    {
         var token = ConsoleSessionTokens.Generate();
         var now = timeProvider.GetUtcNow();
         // Ended sessions are refused when used, but their rows would stay for ever: each sign-in sweeps them out.
         await sessions.PurgeEndedAsync(now - options.Value.SessionIdleTimeout, now - options.Value.SessionMaxLifetime, cancellationToken);
         await sessions.AddAsync(new ConsoleSession(ConsoleSessionTokens.Hash(token), account.Id, now, now, null), cancellationToken);
-        events.Publish(ConsoleEvents.LoginSucceeded, null, null, account.Principal, "/console/login");
-        return (ConsoleProof.Ok, token);
+        events.Publish(ConsoleEvents.LoginSucceeded, method, null, account.Principal, "/console/login");
+        return token;
+    }
+
+    /// <summary>Marks the session stepped up after a second-factor proof checked elsewhere (a passkey).</summary>
+    public async Task MarkSteppedUpAsync(ConsoleUser user, string route, CancellationToken cancellationToken)
+    {
+        await sessions.MarkSteppedUpAsync(user.Session.TokenHash, timeProvider.GetUtcNow(), cancellationToken);
+        events.Publish(ConsoleEvents.StepUpSucceeded, "passkey", null, user.Account.Principal, route);
     }
 
     /// <summary>The person whose live session the request's cookie names, or null (no cookie, unknown, ended, disabled account).</summary>
