@@ -18,10 +18,10 @@ internal static class LoadScenarios
 
     public static LoadScenario Create(string name) => name switch
     {
-        Benign => new(Benign, Body(SamplePrompts.ClinicalQuestionWithoutPhi, stream: false), Streaming: false, GatewayStatus: 200),
-        Stream => new(Stream, Body(SamplePrompts.ClinicalQuestionWithoutPhi, stream: true), Streaming: true, GatewayStatus: 200),
-        Phi => new(Phi, Body(SamplePrompts.PortalMessageWithPhi, stream: false), Streaming: false, GatewayStatus: 200),
-        Injection => new(Injection, Body(InjectionText + SamplePrompts.ClinicalQuestionWithoutPhi, stream: false), Streaming: false, GatewayStatus: 400),
+        Benign => new(Benign, Body(SamplePrompts.ClinicalQuestionWithoutPhi, stream: false), Streaming: false, GatewayStatus: 200, GatewayEvent: false),
+        Stream => new(Stream, Body(SamplePrompts.ClinicalQuestionWithoutPhi, stream: true), Streaming: true, GatewayStatus: 200, GatewayEvent: false),
+        Phi => new(Phi, Body(SamplePrompts.PortalMessageWithPhi, stream: false), Streaming: false, GatewayStatus: 200, GatewayEvent: true),
+        Injection => new(Injection, Body(InjectionText + SamplePrompts.ClinicalQuestionWithoutPhi, stream: false), Streaming: false, GatewayStatus: 400, GatewayEvent: true),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown scenario"),
     };
 
