@@ -16,6 +16,7 @@ namespace Caduceus.Cli.Tests.Commands;
 /// its <c>[DONE]</c>) must have its record in PostgreSQL, and the chain the two instances wrote interleaved must
 /// verify. Each request carries a unique e-mail address, which the gateway redacts and the record keeps as a keyed
 /// hash (the test holds the finding key), so answers and records match one to one without any plaintext stored.
+/// <c>CADUCEUS_FLEET_KILL_REPORT=FILE</c> writes the run's figures down.
 /// </summary>
 public sealed class FleetKillTests : IAsyncLifetime
 {
@@ -75,7 +76,11 @@ public sealed class FleetKillTests : IAsyncLifetime
         var lost = answered.Keys.Where(hash => !recordedSet.Contains(hash)).ToList();
 
         Assert.True(exit == 0, $"audit verify exited {exit} on the chain the two instances wrote: {stdout}{stderr}");
-        TestContext.Current.TestOutputHelper?.WriteLine($"{answered.Count} answered ({answeredByVictim} by the killed instance), {recorded.Count} records, {lost.Count} lost, {InstanceSwitches(recorded, answered)} switches between instances in the chain");
+        if (Environment.GetEnvironmentVariable("CADUCEUS_FLEET_KILL_REPORT") is { Length: > 0 } report)
+        {
+            await File.WriteAllTextAsync(report, $"{answered.Count} complete answers ({answeredByVictim} from the killed instance), {recorded.Count} records, {lost.Count} lost, {InstanceSwitches(recorded, answered)} switches between instances in the chain, verify exit {exit}\n", Cancel);
+        }
+
         Assert.True(answeredByVictim >= AnswersBeforeKill, $"the killed instance answered only {answeredByVictim} requests; the kill did not land under load");
         Assert.True(lost.Count == 0, $"{lost.Count} of {answered.Count} answered requests have no audit record in PostgreSQL");
         Assert.True(InstanceSwitches(recorded, answered) >= 4, "the chain does not interleave records of both instances, so concurrent chaining was not exercised");
