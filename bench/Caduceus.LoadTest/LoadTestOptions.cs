@@ -6,7 +6,8 @@ namespace Caduceus.LoadTest;
 internal sealed class LoadTestOptions
 {
     public const string Usage = """
-        Caduceus load test: the test model alone versus the gateway in front of it, same 2 KB benign prompt.
+        Caduceus load test: the test model alone versus one or more gateways in front of it, same requests (by default
+        the 2 KB benign prompt; --mix for a weighted mix of scenarios).
 
         Usage: dotnet run -c Release --project bench/Caduceus.LoadTest -- [options]
           --cli PATH            caduceus.dll to run (default: build src/Caduceus.Cli in Release and use its output)
