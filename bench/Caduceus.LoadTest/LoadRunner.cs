@@ -7,7 +7,7 @@ namespace Caduceus.LoadTest;
 /// <summary>
 /// Closed-loop load: <c>concurrency</c> workers, each sending the next request as soon as the last one's body has
 /// been read, over a connection pool of at most that many connections per instance. Request n (counted across all
-/// workers) gets the mix's scenario n and the target's URL n modulo the instance count (client-side round robin).
+/// workers) gets the mix's scenario n and an instance in turn (client-side round robin, <see cref="InstanceRotation"/>).
 /// Only requests started inside the measured window count.
 /// </summary>
 internal sealed class LoadRunner(ScenarioMix mix, IReadOnlyList<LoadScenario> scenarios, ChildServer model, IReadOnlyList<ChildServer> gateways)
@@ -70,7 +70,7 @@ internal sealed class LoadRunner(ScenarioMix mix, IReadOnlyList<LoadScenario> sc
 
             var number = counter.Next();
             var scenario = scenarios[mix.IndexOf(number)];
-            var url = target.ChatUrls[(int)(number % target.ChatUrls.Count)];
+            var url = target.ChatUrls[InstanceRotation.InstanceOf(number, target.ChatUrls.Count, mix.TotalWeight)];
             string? error;
             try
             {

@@ -25,7 +25,7 @@ internal sealed class LoadTestOptions
                                 (the same, streamed), phi (2 KB patient message; its PHI pseudonymized), injection (a
                                 prompt injection the gateway refuses with 400), e.g. --mix benign=4,stream=2,phi=2,injection=1
           --instances LIST      comma-separated gateway instance counts to compare (default 1); more than one instance
-                                needs --postgres; the client sends request n to instance n mod N (client-side round robin)
+                                needs --postgres; the client takes the instances in turn (client-side round robin)
           --postgres CONN       Npgsql connection string of a PostgreSQL server: each instance count gets a fresh
                                 database holding the shared state (State:Store=postgres) and the one audit chain
           --redis HOST:PORT     Redis for rate-limit counters and anomaly windows (Limits:Redis, Anomaly:Redis)

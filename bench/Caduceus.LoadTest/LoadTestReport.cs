@@ -28,7 +28,7 @@ internal sealed record LoadTestReport(
     {
         output.WriteLine();
         output.WriteLine($"{ProcessorCount} cores shared by the load client, the gateways and the test model; mix {Mix}; warm-up {WarmupSeconds:0.#} s, measured {DurationSeconds:0.#} s per scenario.");
-        output.WriteLine($"state and audit: {(SharedPostgres ? "PostgreSQL (one database per instance count)" : "SQLite per instance")}; limits and anomaly windows: {(SharedRedis ? "Redis" : "in process")}; requests go to instance n mod N (client round robin).");
+        output.WriteLine($"state and audit: {(SharedPostgres ? "PostgreSQL (one database per instance count)" : "SQLite per instance")}; limits and anomaly windows: {(SharedRedis ? "Redis" : "in process")}; requests take the instances in turn (client round robin).");
         foreach (var (label, environment) in new[] { ("both servers", ServerEnvironment), ("gateway", GatewayEnvironment) }.Where(e => e.Item2.Count > 0))
         {
             output.WriteLine($"extra environment for {label}: {string.Join(" ", environment.Select(v => $"{v.Key}={v.Value}"))}");
