@@ -6,10 +6,11 @@ namespace Caduceus.LoadTest;
 
 /// <summary>
 /// Closed-loop load: <c>concurrency</c> workers, each sending the next request as soon as the last one's body has
-/// been read, over a connection pool of exactly that many connections. Only requests started inside the measured
-/// window count.
+/// been read, over a connection pool of at most that many connections per instance. Request n (counted across all
+/// workers) gets the mix's scenario n and an instance in turn (client-side round robin, <see cref="InstanceRotation"/>).
+/// Only requests started inside the measured window count.
 /// </summary>
-internal sealed class LoadRunner(byte[] body, ChildServer model, ChildServer gateway)
+internal sealed class LoadRunner(ScenarioMix mix, IReadOnlyList<LoadScenario> scenarios, ChildServer model, IReadOnlyList<ChildServer> gateways)
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
@@ -29,19 +30,20 @@ internal sealed class LoadRunner(byte[] body, ChildServer model, ChildServer gat
 
         var clock = Stopwatch.StartNew();
         var window = new Window((long)(warmup.TotalSeconds * Stopwatch.Frequency), (long)((warmup + duration).TotalSeconds * Stopwatch.Frequency));
+        var counter = new RequestCounter();
         var workers = new Task<WorkerLog>[concurrency];
         for (var i = 0; i < concurrency; i++)
         {
-            workers[i] = Task.Run(() => WorkAsync(client, target, clock, window, cancellationToken), cancellationToken);
+            workers[i] = Task.Run(() => WorkAsync(client, target, clock, window, counter, cancellationToken), cancellationToken);
         }
 
         CpuSnapshot before, after;
         try
         {
             await Task.Delay(warmup, cancellationToken);
-            before = CpuSnapshot.Take(model, gateway);
+            before = CpuSnapshot.Take(model, gateways);
             await Task.Delay(duration, cancellationToken);
-            after = CpuSnapshot.Take(model, gateway);
+            after = CpuSnapshot.Take(model, gateways);
         }
         catch (OperationCanceledException)
         {
@@ -55,7 +57,7 @@ internal sealed class LoadRunner(byte[] body, ChildServer model, ChildServer gat
         return Summarize(target, concurrency, duration, logs, after - before);
     }
 
-    private async Task<WorkerLog> WorkAsync(HttpClient client, LoadTarget target, Stopwatch clock, Window window, CancellationToken cancellationToken)
+    private async Task<WorkerLog> WorkAsync(HttpClient client, LoadTarget target, Stopwatch clock, Window window, RequestCounter counter, CancellationToken cancellationToken)
     {
         var log = new WorkerLog();
         while (!cancellationToken.IsCancellationRequested)
@@ -66,11 +68,14 @@ internal sealed class LoadRunner(byte[] body, ChildServer model, ChildServer gat
                 break;
             }
 
+            var number = counter.Next();
+            var scenario = scenarios[mix.IndexOf(number)];
+            var url = target.ChatUrls[InstanceRotation.InstanceOf(number, target.ChatUrls.Count, mix.TotalWeight)];
             string? error;
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, target.ChatUrl) { Content = new ByteArrayContent(body) };
-                error = await SendAsync(client, target, request, cancellationToken);
+                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(scenario.Body) };
+                error = await SendAsync(client, target, scenario, request, cancellationToken);
             }
             catch (HttpRequestException exception)
             {
@@ -91,7 +96,7 @@ internal sealed class LoadRunner(byte[] body, ChildServer model, ChildServer gat
         return log;
     }
 
-    private static async Task<string?> SendAsync(HttpClient client, LoadTarget target, HttpRequestMessage request, CancellationToken cancellationToken)
+    private static async Task<string?> SendAsync(HttpClient client, LoadTarget target, LoadScenario scenario, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Content!.Headers.ContentType = Json;
         if (target.ApiKey is not null)
@@ -99,43 +104,49 @@ internal sealed class LoadRunner(byte[] body, ChildServer model, ChildServer gat
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", target.ApiKey);
         }
 
-        // The default completion option reads the whole body before returning: latency is to the last byte.
+        // The default completion option reads the whole body (a stream to its end) before returning: latency is to the last byte.
         using var response = await client.SendAsync(request, cancellationToken);
-        return response.StatusCode == HttpStatusCode.OK ? null : $"HTTP {(int)response.StatusCode}";
+        var expected = scenario.ExpectedStatus(target.ThroughGateway);
+        return (int)response.StatusCode == expected ? null : $"{scenario.Name}: HTTP {(int)response.StatusCode}, expected {expected}";
     }
 
-    private static ScenarioResult Summarize(LoadTarget target, int concurrency, TimeSpan duration, WorkerLog[] logs, CpuSnapshot cpu)
+    private ScenarioResult Summarize(LoadTarget target, int concurrency, TimeSpan duration, WorkerLog[] logs, CpuSnapshot cpu)
     {
         var latencies = logs.SelectMany(l => l.Latencies).ToArray();
         Array.Sort(latencies);
         var errors = logs.Sum(l => l.Errors);
         var requests = latencies.Length + errors;
         var seconds = duration.TotalSeconds;
-        double PerRequest(TimeSpan time) => requests == 0 ? 0 : time.TotalMilliseconds / requests;
 
         return new ScenarioResult(
             target.Name,
+            gateways.Count,
             concurrency,
             seconds,
             requests,
             errors,
+            ReportMath.ErrorRate(requests, errors),
             logs.Select(l => l.FirstError).FirstOrDefault(e => e is not null),
-            latencies.Length / seconds,
-            Percentile(latencies, 0.50),
-            Percentile(latencies, 0.90),
-            Percentile(latencies, 0.99),
+            ReportMath.Throughput(latencies.Length, seconds),
+            ReportMath.Percentile(latencies, 0.50),
+            ReportMath.Percentile(latencies, 0.90),
+            ReportMath.Percentile(latencies, 0.99),
             latencies.Length == 0 ? 0 : latencies[^1],
-            target.ApiKey is null ? null : PerRequest(cpu.Gateway),
-            PerRequest(cpu.Model),
-            PerRequest(cpu.Client),
+            target.ThroughGateway ? ReportMath.CpuPerRequest(cpu.Gateways, requests) : null,
+            ReportMath.CpuPerRequest(cpu.Model, requests),
+            ReportMath.CpuPerRequest(cpu.Client, requests),
+            cpu.Gateways.TotalSeconds / seconds,
             cpu.Others is { } others ? Math.Max(0, others.TotalSeconds / seconds) : null);
     }
 
-    // Nearest rank: the smallest latency with at least p of all latencies at or below it.
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
     private readonly record struct Window(long Start, long End);
+
+    private sealed class RequestCounter
+    {
+        private long _next = -1;
+
+        public long Next() => Interlocked.Increment(ref _next);
+    }
 
     private sealed class WorkerLog
     {
@@ -158,18 +169,19 @@ internal sealed class LoadRunner(byte[] body, ChildServer model, ChildServer gat
         }
     }
 
-    private readonly record struct CpuSnapshot(TimeSpan Model, TimeSpan Gateway, TimeSpan Client, TimeSpan? Machine)
+    private readonly record struct CpuSnapshot(TimeSpan Model, TimeSpan Gateways, TimeSpan Client, TimeSpan? Machine)
     {
-        /// <summary>CPU used by processes other than the three of the test (builds, tests, anything else on the machine).</summary>
-        public TimeSpan? Others => Machine - Model - Gateway - Client;
+        /// <summary>CPU used by processes other than those of the test (builds, tests, anything else on the machine).</summary>
+        public TimeSpan? Others => Machine - Model - Gateways - Client;
 
-        public static CpuSnapshot Take(ChildServer model, ChildServer gateway)
+        public static CpuSnapshot Take(ChildServer model, IReadOnlyList<ChildServer> gateways)
         {
             using var self = Process.GetCurrentProcess();
-            return new(model.CpuTime, gateway.CpuTime, self.TotalProcessorTime, MachineCpu.Busy());
+            var gatewayCpu = gateways.Aggregate(TimeSpan.Zero, (sum, gateway) => sum + gateway.CpuTime);
+            return new(model.CpuTime, gatewayCpu, self.TotalProcessorTime, MachineCpu.Busy());
         }
 
         public static CpuSnapshot operator -(CpuSnapshot after, CpuSnapshot before) =>
-            new(after.Model - before.Model, after.Gateway - before.Gateway, after.Client - before.Client, after.Machine - before.Machine);
+            new(after.Model - before.Model, after.Gateways - before.Gateways, after.Client - before.Client, after.Machine - before.Machine);
     }
 }

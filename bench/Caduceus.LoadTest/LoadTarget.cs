@@ -1,7 +1,10 @@
 namespace Caduceus.LoadTest;
 
-/// <summary>Where requests go, and the server processes whose CPU time the scenario accounts for.</summary>
-/// <param name="Name">"direct" (test model alone) or "gateway" (gateway in front of the test model).</param>
-/// <param name="ChatUrl">The chat completions URL.</param>
-/// <param name="ApiKey">Sent as a bearer token when not null.</param>
-internal sealed record LoadTarget(string Name, Uri ChatUrl, string? ApiKey);
+/// <summary>Where requests go: one or several chat URLs, which the client takes in turn (client-side round robin).</summary>
+/// <param name="Name">"direct" (test model alone) or "gateway" (gateway instances in front of the test model).</param>
+/// <param name="ChatUrls">The chat completions URL of each instance.</param>
+/// <param name="ApiKey">Sent as a bearer token when not null (the gateway only).</param>
+internal sealed record LoadTarget(string Name, IReadOnlyList<Uri> ChatUrls, string? ApiKey)
+{
+    public bool ThroughGateway => ApiKey is not null;
+}

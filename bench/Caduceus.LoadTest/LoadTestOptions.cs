@@ -6,7 +6,8 @@ namespace Caduceus.LoadTest;
 internal sealed class LoadTestOptions
 {
     public const string Usage = """
-        Caduceus load test: the test model alone versus the gateway in front of it, same 2 KB benign prompt.
+        Caduceus load test: the test model alone versus one or more gateways in front of it, same requests (by default
+        the 2 KB benign prompt; --mix for a weighted mix of scenarios).
 
         Usage: dotnet run -c Release --project bench/Caduceus.LoadTest -- [options]
           --cli PATH            caduceus.dll to run (default: build src/Caduceus.Cli in Release and use its output)
@@ -20,6 +21,15 @@ internal sealed class LoadTestOptions
           --prompt clean|phi    clean: the 2 KB clinician request (no finding, no event; default); phi: the 2 KB patient
                                 message whose PHI the gateway redacts, raising one security event per request (what
                                 SIEM exporters and anomaly detection then work on)
+          --mix NAME=W,...      a weighted scenario mix instead of one prompt: benign (2 KB clinician request), stream
+                                (the same, streamed), phi (2 KB patient message; its PHI pseudonymized), injection (a
+                                prompt injection the gateway refuses with 400), e.g. --mix benign=4,stream=2,phi=2,injection=1
+          --instances LIST      comma-separated gateway instance counts to compare (default 1); more than one instance
+                                needs --postgres; the client takes the instances in turn (client-side round robin)
+          --postgres CONN       Npgsql connection string of a PostgreSQL server: each instance count gets a fresh
+                                database holding the shared state (State:Store=postgres) and the one audit chain
+          --redis HOST:PORT     Redis for rate-limit counters and anomaly windows (Limits:Redis, Anomaly:Redis)
+          --plot FILE.png       also draw p50 and p99 latency against throughput, one line per instance count
         """;
 
     public string? CliPath { get; private set; }
@@ -36,8 +46,17 @@ internal sealed class LoadTestOptions
 
     public bool Help { get; private set; }
 
-    /// <summary>Whether requests carry PHI (redacted, one security event each) instead of the clean prompt.</summary>
-    public bool PhiPrompt { get; private set; }
+    /// <summary>The weighted scenarios; <c>--prompt</c> is a mix of one.</summary>
+    public ScenarioMix Mix { get; private set; } = ScenarioMix.Parse("benign=1", LoadScenarios.Names);
+
+    public IReadOnlyList<int> Instances { get; private set; } = [1];
+
+    /// <summary>Server connection string; a database per instance count is created on it and dropped afterwards.</summary>
+    public string? Postgres { get; private set; }
+
+    public string? Redis { get; private set; }
+
+    public string? PlotFile { get; private set; }
 
     /// <summary>Extra environment for both servers (experiments: GC mode, thread pool settings).</summary>
     public Dictionary<string, string> ServerEnvironment { get; } = new(StringComparer.Ordinal);
@@ -71,7 +90,7 @@ internal sealed class LoadTestOptions
                     options.Warmup = Seconds(name, Value(args, ref i), allowZero: true);
                     break;
                 case "--concurrency":
-                    options.Concurrency = ConcurrencyList(Value(args, ref i));
+                    options.Concurrency = NumberList(name, Value(args, ref i), 4096);
                     break;
                 case "--out":
                     options.OutFile = Path.GetFullPath(Value(args, ref i));
@@ -83,16 +102,36 @@ internal sealed class LoadTestOptions
                     AddVariable(options.GatewayEnvironment, name, Value(args, ref i));
                     break;
                 case "--prompt":
-                    options.PhiPrompt = Value(args, ref i) switch
+                    options.Mix = Value(args, ref i) switch
                     {
-                        "clean" => false,
-                        "phi" => true,
+                        "clean" => ScenarioMix.Parse("benign=1", LoadScenarios.Names),
+                        "phi" => ScenarioMix.Parse("phi=1", LoadScenarios.Names),
                         var other => throw new ArgumentException($"--prompt must be clean or phi, not '{other}'"),
                     };
+                    break;
+                case "--mix":
+                    options.Mix = ScenarioMix.Parse(Value(args, ref i), LoadScenarios.Names);
+                    break;
+                case "--instances":
+                    options.Instances = NumberList(name, Value(args, ref i), 16);
+                    break;
+                case "--postgres":
+                    options.Postgres = Value(args, ref i);
+                    break;
+                case "--redis":
+                    options.Redis = Value(args, ref i);
+                    break;
+                case "--plot":
+                    options.PlotFile = Path.GetFullPath(Value(args, ref i));
                     break;
                 default:
                     throw new ArgumentException($"unknown option '{name}' (see --help)");
             }
+        }
+
+        if (options.Instances.Any(n => n > 1) && options.Postgres is null)
+        {
+            throw new ArgumentException("more than one instance needs --postgres: instances share keys, vault and audit chain there");
         }
 
         return options;
@@ -129,18 +168,18 @@ internal sealed class LoadTestOptions
         return TimeSpan.FromSeconds(seconds);
     }
 
-    private static int[] ConcurrencyList(string value)
+    private static int[] NumberList(string name, string value, int maximum)
     {
         var parts = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var levels = new int[parts.Length];
+        var numbers = new int[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
-            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out levels[i]) || levels[i] is < 1 or > 4096)
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out numbers[i]) || numbers[i] < 1 || numbers[i] > maximum)
             {
-                throw new ArgumentException($"option '--concurrency' needs a comma-separated list of numbers from 1 to 4096; got '{value}'");
+                throw new ArgumentException($"option '{name}' needs a comma-separated list of numbers from 1 to {maximum.ToString(CultureInfo.InvariantCulture)}; got '{value}'");
             }
         }
 
-        return levels.Length > 0 ? levels : throw new ArgumentException("option '--concurrency' needs at least one number");
+        return numbers.Length > 0 ? numbers : throw new ArgumentException($"option '{name}' needs at least one number");
     }
 }

@@ -11,7 +11,9 @@ internal sealed record LoadTestReport(
     int ProcessorCount,
     string Runtime,
     string Cli,
-    int RequestBytes,
+    string Mix,
+    bool SharedPostgres,
+    bool SharedRedis,
     double WarmupSeconds,
     double DurationSeconds,
     IReadOnlyDictionary<string, string> ServerEnvironment,
@@ -25,27 +27,30 @@ internal sealed record LoadTestReport(
     public void Print(TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine($"{ProcessorCount} cores shared by the load client, the gateway and the test model; {RequestBytes} B request; warm-up {WarmupSeconds:0.#} s, measured {DurationSeconds:0.#} s per scenario.");
+        output.WriteLine($"{ProcessorCount} cores shared by the load client, the gateways and the test model; mix {Mix}; warm-up {WarmupSeconds:0.#} s, measured {DurationSeconds:0.#} s per scenario.");
+        output.WriteLine($"state and audit: {(SharedPostgres ? "PostgreSQL (one database per instance count)" : "SQLite per instance")}; limits and anomaly windows: {(SharedRedis ? "Redis" : "in process")}; requests take the instances in turn (client round robin).");
         foreach (var (label, environment) in new[] { ("both servers", ServerEnvironment), ("gateway", GatewayEnvironment) }.Where(e => e.Item2.Count > 0))
         {
             output.WriteLine($"extra environment for {label}: {string.Join(" ", environment.Select(v => $"{v.Key}={v.Value}"))}");
         }
 
         output.WriteLine();
-        output.WriteLine(Row("target", "conc", "requests", "errors", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "cpu ms/req gw", "model", "client", "others"));
+        output.WriteLine(Row("target", "inst", "conc", "requests", "error %", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "cpu ms/req gw", "gw cores", "model", "client", "others"));
         foreach (var s in Scenarios)
         {
             output.WriteLine(Row(
                 s.Target,
+                Number(s.Instances),
                 Number(s.Concurrency),
                 Number(s.Requests),
-                Number(s.Errors),
+                Fixed(s.ErrorRate * 100, 2),
                 Fixed(s.ThroughputPerSecond, 0),
                 Fixed(s.P50Ms, 2),
                 Fixed(s.P90Ms, 2),
                 Fixed(s.P99Ms, 2),
                 Fixed(s.MaxMs, 1),
                 s.GatewayCpuMsPerRequest is { } gw ? Fixed(gw, 3) : "-",
+                s.GatewayCpuMsPerRequest is null ? "-" : Fixed(s.GatewayCores, 2),
                 Fixed(s.ModelCpuMsPerRequest, 3),
                 Fixed(s.ClientCpuMsPerRequest, 3),
                 s.OtherProcessesCores is { } others ? Fixed(others, 2) : "-"));
@@ -53,16 +58,16 @@ internal sealed record LoadTestReport(
 
         foreach (var s in Scenarios.Where(s => s.FirstError is not null))
         {
-            output.WriteLine($"  {s.Target} at {s.Concurrency}: first error: {s.FirstError}");
+            output.WriteLine($"  {s.Target} ({s.Instances} instance(s)) at {s.Concurrency}: first error: {s.FirstError}");
         }
 
-        output.WriteLine("(cpu ms/req: CPU time each process used in the measured window per request; others: cores used by other processes meanwhile)");
+        output.WriteLine("(cpu ms/req: CPU time each process used in the measured window per request, all gateways together; gw cores: CPU seconds the gateways used per second; others: cores used by other processes meanwhile)");
         output.WriteLine();
-        output.WriteLine("gateway minus direct:");
-        output.WriteLine(Row("conc", "added p50 ms", "added p90 ms", "added p99 ms", "throughput ratio"));
+        output.WriteLine("gateway minus direct (same phase, back to back):");
+        output.WriteLine(Row("inst", "conc", "added p50 ms", "added p90 ms", "added p99 ms", "throughput ratio"));
         foreach (var c in Comparisons)
         {
-            output.WriteLine(Row(Number(c.Concurrency), Fixed(c.AddedP50Ms, 2), Fixed(c.AddedP90Ms, 2), Fixed(c.AddedP99Ms, 2), Fixed(c.ThroughputRatio, 2)));
+            output.WriteLine(Row(Number(c.Instances), Number(c.Concurrency), Fixed(c.AddedP50Ms, 2), Fixed(c.AddedP90Ms, 2), Fixed(c.AddedP99Ms, 2), Fixed(c.ThroughputRatio, 2)));
         }
 
         output.WriteLine();
@@ -81,7 +86,7 @@ internal sealed record LoadTestReport(
 
     private static string Row(params string[] cells)
     {
-        var widths = new[] { 8, 5, 9, 7, 8, 8, 8, 8, 8, 14, 7, 7, 7 };
+        var widths = new[] { 8, 5, 5, 9, 8, 8, 8, 8, 8, 8, 14, 9, 7, 7, 7 };
         return string.Join(" ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(Math.Max(widths[Math.Min(i, widths.Length - 1)], c.Length))));
     }
 

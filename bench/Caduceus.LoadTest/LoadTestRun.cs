@@ -1,14 +1,13 @@
 using System.Buffers.Text;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text.Json;
-using Caduceus.Bench;
 
 namespace Caduceus.LoadTest;
 
 /// <summary>
-/// One load test: start the test model and the gateway in front of it, check both answer the benchmark request,
-/// then at each concurrency load the test model directly and then through the gateway.
+/// One load test: start the test model, then for each instance count start that many gateways in front of it (on one
+/// shared PostgreSQL database and Redis when given), check every scenario of the mix through each, and at each
+/// concurrency load the test model directly and then the gateways, back to back.
 /// </summary>
 internal static class LoadTestRun
 {
@@ -25,50 +24,60 @@ internal static class LoadTestRun
         try
         {
             var apiKey = "cad_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-            var ports = FreePorts.Take(2);
-            var modelDirectory = workDirectory.CreateSubdirectory("test-model").FullName;
-            var gatewayDirectory = workDirectory.CreateSubdirectory("gateway").FullName;
+            var modelPort = FreePorts.Take(1)[0];
+            progress.WriteLine($"Starting the test model on port {modelPort} from {cli}...");
+            using var model = ChildServer.Start("test model", cli, modelPort, ["test-model", "--urls", $"http://127.0.0.1:{modelPort}"], workDirectory.CreateSubdirectory("test-model").FullName, options.ServerEnvironment);
+            await model.WaitUntilReadyAsync("v1/models", StartTimeout, cancellationToken);
 
-            progress.WriteLine($"Starting the test model on port {ports[0]} and the gateway on port {ports[1]} from {cli}...");
-            // One key sends the whole load: the per-key limits are raised so they count but never refuse (--gateway-env overrides).
-            var gatewayEnvironment = new Dictionary<string, string>(options.ServerEnvironment, StringComparer.Ordinal)
-            {
-                [BootstrapKeyVariable] = apiKey,
-                ["CADUCEUS_Limits__RequestsPerMinute"] = "1000000",
-                ["CADUCEUS_Limits__TokensPerHour"] = "1000000000000",
-                ["CADUCEUS_Limits__TokensPerDay"] = "1000000000000",
-            };
-            foreach (var (key, value) in options.GatewayEnvironment)
-            {
-                gatewayEnvironment[key] = value;
-            }
-
-            using var model = ChildServer.Start("test model", cli, ports[0], ["test-model", "--urls", $"http://127.0.0.1:{ports[0]}"], modelDirectory, options.ServerEnvironment);
-            using var gateway = ChildServer.Start(
-                "gateway",
-                cli,
-                ports[1],
-                ["serve", "--urls", $"http://127.0.0.1:{ports[1]}", "--upstream", new Uri(model.BaseAddress, "v1").ToString()],
-                gatewayDirectory,
-                gatewayEnvironment);
-            await Task.WhenAll(
-                model.WaitUntilReadyAsync("v1/models", StartTimeout, cancellationToken),
-                gateway.WaitUntilReadyAsync("healthz", StartTimeout, cancellationToken));
-
-            var body = RequestBody(options.PhiPrompt);
-            var direct = new LoadTarget(Targets.Direct, new Uri(model.BaseAddress, "v1/chat/completions"), ApiKey: null);
-            var through = new LoadTarget(Targets.Gateway, new Uri(gateway.BaseAddress, "v1/chat/completions"), apiKey);
-            await CheckAsync(direct, body, expectEvent: false, cancellationToken);
-            await CheckAsync(through, body, expectEvent: options.PhiPrompt, cancellationToken);
-
-            var runner = new LoadRunner(body, model, gateway);
+            var scenarios = options.Mix.Weights.Select(w => LoadScenarios.Create(w.Name)).ToArray();
+            var direct = new LoadTarget(Targets.Direct, [new Uri(model.BaseAddress, "v1/chat/completions")], ApiKey: null);
             var results = new List<ScenarioResult>();
-            foreach (var concurrency in options.Concurrency)
+            foreach (var instances in options.Instances)
             {
-                foreach (var target in new[] { direct, through })
+                await using var database = options.Postgres is { } server ? await SharedStateDatabase.CreateAsync(server, cancellationToken) : null;
+                var phaseDirectory = workDirectory.CreateSubdirectory($"instances-{instances}").FullName;
+                var environment = GatewayEnvironment(options, apiKey, database, phaseDirectory);
+                var gateways = new List<ChildServer>();
+                try
                 {
-                    progress.WriteLine($"{target.Name}, concurrency {concurrency}: {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured...");
-                    results.Add(await runner.RunAsync(target, concurrency, options.Warmup, options.Duration, cancellationToken));
+                    foreach (var port in FreePorts.Take(instances))
+                    {
+                        // One after the other: the first creates the shared schema and keyring, the others find them.
+                        progress.WriteLine($"Starting gateway {gateways.Count + 1} of {instances} on port {port}...");
+                        var gateway = ChildServer.Start(
+                            $"gateway {gateways.Count + 1}",
+                            cli,
+                            port,
+                            ["serve", "--urls", $"http://127.0.0.1:{port}", "--upstream", new Uri(model.BaseAddress, "v1").ToString()],
+                            Directory.CreateDirectory(Path.Combine(phaseDirectory, $"gateway-{gateways.Count + 1}")).FullName,
+                            environment);
+                        gateways.Add(gateway);
+                        await gateway.WaitUntilReadyAsync("healthz", StartTimeout, cancellationToken);
+                    }
+
+                    var through = new LoadTarget(Targets.Gateway, [.. gateways.Select(g => new Uri(g.BaseAddress, "v1/chat/completions"))], apiKey);
+                    foreach (var scenario in scenarios)
+                    {
+                        await CheckAsync(direct, scenario, cancellationToken);
+                        await CheckAsync(through, scenario, cancellationToken);
+                    }
+
+                    var runner = new LoadRunner(options.Mix, scenarios, model, gateways);
+                    foreach (var concurrency in options.Concurrency)
+                    {
+                        foreach (var target in new[] { direct, through })
+                        {
+                            progress.WriteLine($"{instances} instance(s), {target.Name}, concurrency {concurrency}: {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured...");
+                            results.Add(await runner.RunAsync(target, concurrency, options.Warmup, options.Duration, cancellationToken));
+                        }
+                    }
+                }
+                finally
+                {
+                    foreach (var gateway in gateways)
+                    {
+                        gateway.Dispose();
+                    }
                 }
             }
 
@@ -79,19 +88,27 @@ internal static class LoadTestRun
                 Environment.ProcessorCount,
                 System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
                 cli,
-                body.Length,
+                options.Mix.ToString(),
+                options.Postgres is not null,
+                options.Redis is not null,
                 options.Warmup.TotalSeconds,
                 options.Duration.TotalSeconds,
                 options.ServerEnvironment,
                 options.GatewayEnvironment,
                 results,
                 comparisons,
-                BudgetCheck.Of(comparisons));
+                BudgetCheck.Of([.. comparisons.Where(c => c.Instances == options.Instances.Min())]));
             report.Print(Console.Out);
             if (options.OutFile is { } outFile)
             {
                 await report.WriteJsonAsync(outFile, cancellationToken);
                 progress.WriteLine($"Wrote {outFile}");
+            }
+
+            if (options.PlotFile is { } plotFile)
+            {
+                LatencyPlot.Write(results, plotFile);
+                progress.WriteLine($"Wrote {plotFile}");
             }
 
             return results.Any(r => r.Errors > 0) ? 3 : 0;
@@ -103,49 +120,104 @@ internal static class LoadTestRun
         }
     }
 
-    /// <summary>One request before loading, so a broken set-up stops the run instead of being measured.</summary>
-    private static async Task CheckAsync(LoadTarget target, byte[] body, bool expectEvent, CancellationToken cancellationToken)
+    /// <summary>
+    /// One key sends the whole load: the per-key limits are raised so they count but never refuse. PHI is
+    /// pseudonymized (vault writes). With --postgres and --redis, state, audit, limits and anomaly windows are shared.
+    /// --gateway-env overrides any of it.
+    /// </summary>
+    private static Dictionary<string, string> GatewayEnvironment(LoadTestOptions options, string apiKey, SharedStateDatabase? database, string phaseDirectory)
+    {
+        var environment = new Dictionary<string, string>(options.ServerEnvironment, StringComparer.Ordinal)
+        {
+            [BootstrapKeyVariable] = apiKey,
+            ["CADUCEUS_Limits__RequestsPerMinute"] = "1000000",
+            ["CADUCEUS_Limits__TokensPerHour"] = "1000000000000",
+            ["CADUCEUS_Limits__TokensPerDay"] = "1000000000000",
+            ["CADUCEUS_Applications__default__Policy__Request__Phi"] = "Pseudonymize",
+        };
+        if (database is not null)
+        {
+            environment["CADUCEUS_State__Store"] = "postgres";
+            environment["CADUCEUS_State__ConnectionString"] = database.ConnectionString;
+            environment["CADUCEUS_Audit__Store"] = "postgres";
+            environment["CADUCEUS_Audit__ConnectionString"] = database.ConnectionString;
+            foreach (var (key, value) in FleetKeys.Write(phaseDirectory))
+            {
+                environment[key] = value;
+            }
+        }
+
+        if (options.Redis is { } redis)
+        {
+            var prefix = $"caduceus:load:{Guid.NewGuid():N}:";
+            environment["CADUCEUS_Limits__Redis"] = redis;
+            environment["CADUCEUS_Limits__RedisKeyPrefix"] = prefix + "limits:";
+            environment["CADUCEUS_Anomaly__Redis"] = redis;
+            environment["CADUCEUS_Anomaly__RedisKeyPrefix"] = prefix + "anomaly:";
+        }
+
+        foreach (var (key, value) in options.GatewayEnvironment)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
+    /// <summary>One request of a scenario to every instance before loading, so a broken set-up stops the run instead of being measured.</summary>
+    private static async Task CheckAsync(LoadTarget target, LoadScenario scenario, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, target.ChatUrl) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        if (target.ApiKey is not null)
+        foreach (var url in target.ChatUrls)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", target.ApiKey);
-        }
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(scenario.Body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            if (target.ApiKey is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", target.ApiKey);
+            }
 
-        using var response = await client.SendAsync(request, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        var problem = (int)response.StatusCode != 200 ? $"HTTP {(int)response.StatusCode}: {Shorten(text)}"
-            : !text.Contains("\"chat.completion\"", StringComparison.Ordinal) ? $"not a chat completion: {Shorten(text)}"
-            : !expectEvent && response.Headers.Contains(EventIdHeader) ? "the gateway raised a security event for the benign prompt, so it does not do the same work as the direct path"
-            : expectEvent && !response.Headers.Contains(EventIdHeader) ? "the gateway raised no security event for the PHI prompt, so there is nothing for exporters to do"
-            : null;
-        if (problem is not null)
-        {
-            throw new ServerStartException($"check request to the {target.Name} target failed: {problem}");
+            var (response, text) = await SendWarmAsync(client, request, cancellationToken);
+            using var answer = response;
+            var expected = scenario.ExpectedStatus(target.ThroughGateway);
+            var problem = (int)response.StatusCode != expected ? $"HTTP {(int)response.StatusCode}, expected {expected}: {Shorten(text)}"
+                : expected == 200 && scenario.Streaming && !text.Contains("[DONE]", StringComparison.Ordinal) ? $"a stream without [DONE]: {Shorten(text)}"
+                : expected == 200 && !scenario.Streaming && !text.Contains("\"chat.completion\"", StringComparison.Ordinal) ? $"not a chat completion: {Shorten(text)}"
+                : target.ThroughGateway && !scenario.Streaming && RaisedEvent(response, text) != scenario.GatewayEvent
+                    ? $"the gateway {(scenario.GatewayEvent ? "raised no" : "raised a")} security event, so it did not do the work this scenario is meant to measure"
+                : null;
+            if (problem is not null)
+            {
+                throw new ServerStartException($"check request '{scenario.Name}' to {url} ({target.Name}) failed: {problem}");
+            }
         }
     }
 
-    private static byte[] RequestBody(bool phi)
+    /// <summary>
+    /// Sends a check request, again (up to 5 times, 1 s apart) while a cold instance answers inspection_failed: its
+    /// regular expressions time out by the wall clock, which a starved first request on a busy machine can hit.
+    /// </summary>
+    private static async Task<(HttpResponseMessage Response, string Text)> SendWarmAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        for (var attempt = 1; ; attempt++)
         {
-            writer.WriteStartObject();
-            writer.WriteString("model", "caduceus-test-model");
-            writer.WriteStartArray("messages");
-            writer.WriteStartObject();
-            writer.WriteString("role", "user");
-            writer.WriteString("content", phi ? SamplePrompts.PortalMessageWithPhi : SamplePrompts.ClinicalQuestionWithoutPhi);
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteBoolean("stream", false);
-            writer.WriteEndObject();
-        }
+            using var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Content = new ByteArrayContent(await request.Content!.ReadAsByteArrayAsync(cancellationToken)) };
+            copy.Content.Headers.ContentType = request.Content.Headers.ContentType;
+            copy.Headers.Authorization = request.Headers.Authorization;
+            var response = await client.SendAsync(copy, cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (attempt == 5 || !text.Contains("\"inspection_failed\"", StringComparison.Ordinal))
+            {
+                return (response, text);
+            }
 
-        return buffer.ToArray();
+            response.Dispose();
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
     }
+
+    private static bool RaisedEvent(HttpResponseMessage response, string text) =>
+        response.Headers.Contains(EventIdHeader) || text.Contains("\"event_id\":\"evt_", StringComparison.Ordinal);
 
     private static string Shorten(string text)
     {

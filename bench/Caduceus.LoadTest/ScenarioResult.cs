@@ -1,12 +1,19 @@
 namespace Caduceus.LoadTest;
 
-/// <summary>What one target at one concurrency did during the measured window.</summary>
+/// <summary>
+/// What one target at one concurrency did during the measured window. Instances: the gateways running in this phase
+/// (for "direct", those idling beside the test model). ErrorRate: errors / requests, from 0 to 1, an error being an
+/// answer other than the scenario's expected status, or none. GatewayCores: CPU seconds per second that the gateway
+/// processes used together.
+/// </summary>
 internal sealed record ScenarioResult(
     string Target,
+    int Instances,
     int Concurrency,
     double DurationSeconds,
     long Requests,
     long Errors,
+    double ErrorRate,
     string? FirstError,
     double ThroughputPerSecond,
     double P50Ms,
@@ -16,4 +23,5 @@ internal sealed record ScenarioResult(
     double? GatewayCpuMsPerRequest,
     double ModelCpuMsPerRequest,
     double ClientCpuMsPerRequest,
+    double GatewayCores,
     double? OtherProcessesCores);
