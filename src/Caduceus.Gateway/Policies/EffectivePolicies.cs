@@ -9,16 +9,19 @@ namespace Caduceus.Gateway.Policies;
 /// <summary>
 /// The policy each application runs under: the configured one, or the console's override of it. Overrides are read
 /// from the database at most once a <see cref="RefreshInterval"/> (so every gateway instance sharing the database
-/// follows a change within it) and at once after a change made here. Only the policy is replaced; upstream,
-/// detection, limits and the rest stay as configured.
+/// follows a change within it) and at once after a change made here or, on shared state, announced by the database.
+/// Only the policy is replaced; upstream, detection, limits and the rest stay as configured.
 /// </summary>
 internal sealed partial class EffectivePolicies(
-    IPolicyOverrideStore store, IOptions<GatewayOptions> options, TimeProvider clock, ILogger<EffectivePolicies> logger) : IDisposable
+    IPolicyOverrideStore store, IOptions<GatewayOptions> options, TimeProvider clock, ILogger<EffectivePolicies> logger) : SharedState.ISharedStateCache, IDisposable
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private volatile Snapshot? _snapshot;
+    private long _generation;
+
+    public string Table => "policy_overrides";
 
     /// <summary>The application's settings with its effective policy.</summary>
     public async ValueTask<ApplicationOptions> ForAsync(string applicationName, ApplicationOptions configured, CancellationToken cancellationToken)
@@ -34,8 +37,12 @@ internal sealed partial class EffectivePolicies(
         return snapshot.Overrides.GetValueOrDefault(applicationName);
     }
 
-    /// <summary>Makes the next lookup read the database again (after a change made by this instance).</summary>
-    public void Invalidate() => _snapshot = null;
+    /// <summary>Makes the next lookup read the database again (after a change made here or elsewhere), also when a read is under way.</summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _snapshot = null;
+    }
 
     public void Dispose() => _refresh.Dispose();
 
@@ -57,9 +64,12 @@ internal sealed partial class EffectivePolicies(
             }
 
             var loadedAt = clock.GetUtcNow();
+            var generation = Interlocked.Read(ref _generation);
             var overrides = await store.ListAsync(cancellationToken);
             snapshot = new Snapshot(loadedAt, Build(overrides), overrides.ToFrozenDictionary(o => o.Application, StringComparer.OrdinalIgnoreCase));
-            _snapshot = snapshot;
+
+            // Changed while reading: use what was read for this request, but read again for the next one.
+            _snapshot = generation == Interlocked.Read(ref _generation) ? snapshot : null;
             return snapshot;
         }
         finally

@@ -254,6 +254,12 @@ internal static class PostgresStateSchema
         );
         CREATE INDEX console_passkeys_account ON console_passkeys (account_id, created_at);
         """,
+
+        // 8: policy overrides saved through any instance notify the others' listeners too (as migration 4 does for keys and blocks).
+        """
+        CREATE TRIGGER policy_overrides_changed
+            AFTER INSERT OR UPDATE OR DELETE ON policy_overrides FOR EACH STATEMENT EXECUTE FUNCTION caduceus_notify_state_change();
+        """,
     ];
 
     /// <summary>Runs inside the caller's transaction, which holds the migration lock.</summary>

@@ -3,14 +3,16 @@ using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Drills;
 using Caduceus.Gateway.Encryption;
 using Caduceus.Gateway.Keys;
+using Caduceus.Gateway.Policies;
+using Caduceus.Gateway.Verification;
 using Caduceus.Gateway.WebConsole.Accounts;
 using Caduceus.Gateway.WebConsole.Sessions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Caduceus.Gateway.Policies;
-using Caduceus.Gateway.Verification;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Caduceus.Gateway.SharedState;
@@ -35,6 +37,7 @@ internal static class SharedStateServiceCollectionExtensions
             services.AddSingleton<IApiKeyLookup>(sp => sp.GetRequiredService<CachingApiKeyLookup>());
             services.AddSingleton<ISharedStateCache>(sp => sp.GetRequiredService<CachingApiKeyLookup>());
             services.AddSingleton<ISharedStateCache>(sp => sp.GetRequiredService<Incidents.ActiveContainment>());
+            services.AddSingleton<ISharedStateCache>(sp => sp.GetRequiredService<EffectivePolicies>());
             services.AddSingleton<PostgresStateChangeListener>();
             services.AddHostedService(sp => sp.GetRequiredService<PostgresStateChangeListener>());
             services.AddSingleton<IDrillRunClaims, PostgresDrillRunClaims>();
@@ -45,10 +48,33 @@ internal static class SharedStateServiceCollectionExtensions
             return services;
         }
 
+        services.AddLocalSignInKeyRing();
         services.AddSingleton<SqliteApiKeyStore>();
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<SqliteApiKeyStore>());
         services.AddSingleton<IApiKeyLookup>(sp => new CachingApiKeyLookup(sp.GetRequiredService<SqliteApiKeyStore>(), sp.GetRequiredService<TimeProvider>()));
         return services;
+    }
+
+    /// <summary>
+    /// One instance's Data Protection key ring (which seals the console's cookies and antiforgery tokens): in the data
+    /// directory, each key sealed like the shared ones. ASP.NET Core's default would keep the keys as plain XML in the
+    /// user's home directory, shared by every gateway that user runs (tests run dozens at once, and two creating their
+    /// first key together can each reject the other's forms).
+    /// </summary>
+    private static void AddLocalSignInKeyRing(this IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(keys =>
+        {
+            var directory = Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataDirectory), "data-protection-keys");
+            if (!OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(directory), sp.GetRequiredService<ILoggerFactory>());
+            keys.XmlEncryptor = new KeyRingXmlEncryptor(sp.GetRequiredService<DataKeyring>());
+        }));
     }
 
     /// <summary>

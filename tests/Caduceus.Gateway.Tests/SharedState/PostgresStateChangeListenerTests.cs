@@ -1,5 +1,6 @@
 using Caduceus.Gateway.Incidents;
 using Caduceus.Gateway.Keys;
+using Caduceus.Gateway.Policies;
 using Caduceus.Gateway.SharedState;
 using Caduceus.Gateway.Tests.Audit;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,6 +14,7 @@ public sealed class PostgresStateChangeListenerTests : IAsyncLifetime
 
     private readonly CountingCache _keys = new("api_keys");
     private readonly CountingCache _blocks = new("containment_blocks");
+    private readonly CountingCache _policies = new("policy_overrides");
     private PostgresTestServer? _server;
     private PostgresStateDatabase? _listenerDatabase;
     private PostgresStateDatabase? _writerDatabase;
@@ -25,11 +27,12 @@ public sealed class PostgresStateChangeListenerTests : IAsyncLifetime
         _server = await PostgresTestServer.CreateDatabaseAsync();
         _listenerDatabase = new PostgresStateDatabase(_server.ConnectionString);
         _writerDatabase = new PostgresStateDatabase(_server.ConnectionString);
-        _listener = new PostgresStateChangeListener(_listenerDatabase, [_keys, _blocks], TimeProvider.System, NullLogger<PostgresStateChangeListener>.Instance);
+        _listener = new PostgresStateChangeListener(_listenerDatabase, [_keys, _blocks, _policies], TimeProvider.System, NullLogger<PostgresStateChangeListener>.Instance);
         await _listener.StartAsync(Cancel);
         await _listener.Listening.WaitAsync(Patience, Cancel);
         _keys.Reset();
         _blocks.Reset();
+        _policies.Reset();
     }
 
     public async ValueTask DisposeAsync()
@@ -82,6 +85,18 @@ public sealed class PostgresStateChangeListenerTests : IAsyncLifetime
         await _blocks.WaitForAsync(1);
         Assert.True(await blocks.LiftAsync(block.Id, DateTimeOffset.UtcNow, Cancel));
         await _blocks.WaitForAsync(2);
+    }
+
+    [Fact]
+    public async Task Saving_a_policy_override_drops_the_policy_caches_only()
+    {
+        var overrides = new PostgresPolicyOverrideStore(_writerDatabase!);
+
+        Assert.True(await overrides.SaveAsync(new PolicyChange("default", "tester", DateTimeOffset.UtcNow, "h0", "h1", "+ strict"), null, "policy text", Cancel));
+
+        await _policies.WaitForAsync(1);
+        Assert.Equal(0, _keys.Count);
+        Assert.Equal(0, _blocks.Count);
     }
 
     private static ContainmentBlock Block() => new()
