@@ -7,7 +7,7 @@ namespace Caduceus.Gateway.Models;
 
 /// <summary>
 /// On the first start (an empty inventory) writes the configured seed entries, or the built-in test model, so a fresh
-/// gateway answers. A seed entry that does not validate stops the start with a one-line reason.
+/// gateway answers. A seed entry that does not validate, or conflicts with another, stops the start with a one-line reason.
 /// </summary>
 internal sealed class ModelInventorySeeder(IModelInventory inventory, IOptions<GatewayOptions> options, TimeProvider timeProvider) : IHostedService
 {
@@ -22,7 +22,7 @@ internal sealed class ModelInventorySeeder(IModelInventory inventory, IOptions<G
         foreach (var entry in entries)
         {
             var result = await inventory.AddAsync(entry, cancellationToken);
-            if (result.Outcome != ModelInventoryOutcome.Done)
+            if (result.Outcome != ModelInventoryOutcome.Done && !await SeededByAnotherInstanceAsync(entry, cancellationToken))
             {
                 throw new InvalidOperationException("Models:Seed: " + result.Problem);
             }
@@ -30,6 +30,10 @@ internal sealed class ModelInventorySeeder(IModelInventory inventory, IOptions<G
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Instances sharing one inventory may start together and seed it at once: an entry one of them wrote is not a failure.</summary>
+    private async Task<bool> SeededByAnotherInstanceAsync(ModelEntry entry, CancellationToken cancellationToken) =>
+        await inventory.GetAsync(entry.Application, entry.Model, cancellationToken) is not null;
 
     /// <summary>The seed as entries, every one validated first, so a bad seed writes nothing.</summary>
     public static IReadOnlyList<ModelEntry> Entries(GatewayOptions options, DateOnly today)

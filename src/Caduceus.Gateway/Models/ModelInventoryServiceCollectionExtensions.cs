@@ -1,6 +1,7 @@
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Caduceus.Gateway.Models;
@@ -12,8 +13,9 @@ internal static class ModelInventoryServiceCollectionExtensions
     {
         services.AddSingleton<IOptions<ModelInventoryOptions>>(sp => Options.Create(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Models));
         services.AddSingleton<IValidateOptions<GatewayOptions>, ModelInventoryOptionsValidator>();
-        services.AddSingleton<SqliteModelInventory>();
-        services.AddSingleton<IModelInventory>(sp => sp.GetRequiredService<SqliteModelInventory>());
+
+        // Under State:Store = postgres, AddSharedState has already registered the shared inventory.
+        services.TryAddSingleton<IModelInventory>(sp => ActivatorUtilities.CreateInstance<SqliteModelInventory>(sp));
         services.AddSingleton<CachingModelLookup>();
         services.AddSingleton<ReviewOverdueWarnings>();
         services.AddSingleton<Admin.AdminModelLog>();

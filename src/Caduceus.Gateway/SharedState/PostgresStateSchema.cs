@@ -260,6 +260,28 @@ internal static class PostgresStateSchema
         CREATE TRIGGER policy_overrides_changed
             AFTER INSERT OR UPDATE OR DELETE ON policy_overrides FOR EACH STATEMENT EXECUTE FUNCTION caduceus_notify_state_change();
         """,
+
+        // 9: the model inventory (application names without regard to case, model names exact, at most one default per
+        // application); every change notifies the instances' listeners, which drop their cached lookups at once.
+        """
+        CREATE TABLE model_inventory (
+            application   text NOT NULL,
+            model         text NOT NULL,
+            version       text,
+            owner         text NOT NULL,
+            intended_use  text NOT NULL,
+            phi_allowed   boolean NOT NULL,
+            risk_tier     text NOT NULL,
+            last_reviewed date NOT NULL,
+            is_default    boolean NOT NULL DEFAULT false,
+            created_at    bigint NOT NULL,
+            updated_at    bigint NOT NULL
+        );
+        CREATE UNIQUE INDEX model_inventory_entry ON model_inventory ((lower(application)), model);
+        CREATE UNIQUE INDEX model_inventory_default ON model_inventory ((lower(application))) WHERE is_default;
+        CREATE TRIGGER model_inventory_changed
+            AFTER INSERT OR UPDATE OR DELETE ON model_inventory FOR EACH STATEMENT EXECUTE FUNCTION caduceus_notify_state_change();
+        """,
     ];
 
     /// <summary>Runs inside the caller's transaction, which holds the migration lock.</summary>

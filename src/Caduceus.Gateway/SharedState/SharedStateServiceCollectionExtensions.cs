@@ -45,6 +45,8 @@ internal static class SharedStateServiceCollectionExtensions
             services.AddSingleton<IVerificationStateStore>(sp => new PostgresVerificationStateStore(
                 sp.GetRequiredService<PostgresStateDatabase>(), sp.GetRequiredService<DataKeyring>, sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IPolicyOverrideStore, PostgresPolicyOverrideStore>();
+            services.AddSingleton<Models.IModelInventory, PostgresModelInventory>();
+            services.AddSingleton<ISharedStateCache>(sp => sp.GetRequiredService<Models.CachingModelLookup>());
             return services;
         }
 
