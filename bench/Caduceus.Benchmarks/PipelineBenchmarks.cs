@@ -153,7 +153,7 @@ public class PipelineBenchmarks
             await inventory.AddAsync(entry, CancellationToken.None);
         }
 
-        _body = RequestBody(prompt, stream);
+        _body = ChatRequestBodies.UserMessage(prompt, stream);
         _upstream.Streaming = stream;
 
         await CheckOneRequestAsync(prompt, stream);
@@ -216,23 +216,4 @@ public class PipelineBenchmarks
         }
     }
 
-    private static byte[] RequestBody(string prompt, bool stream)
-    {
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("model", "caduceus-test-model");
-            writer.WriteStartArray("messages");
-            writer.WriteStartObject();
-            writer.WriteString("role", "user");
-            writer.WriteString("content", prompt);
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteBoolean("stream", stream);
-            writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
 }

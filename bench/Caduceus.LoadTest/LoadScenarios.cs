@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Caduceus.Bench;
 
 namespace Caduceus.LoadTest;
@@ -18,30 +17,11 @@ internal static class LoadScenarios
 
     public static LoadScenario Create(string name) => name switch
     {
-        Benign => new(Benign, Body(SamplePrompts.ClinicalQuestionWithoutPhi, stream: false), Streaming: false, GatewayStatus: 200, GatewayEvent: false),
-        Stream => new(Stream, Body(SamplePrompts.ClinicalQuestionWithoutPhi, stream: true), Streaming: true, GatewayStatus: 200, GatewayEvent: false),
-        Phi => new(Phi, Body(SamplePrompts.PortalMessageWithPhi, stream: false), Streaming: false, GatewayStatus: 200, GatewayEvent: true),
-        Injection => new(Injection, Body(InjectionText + SamplePrompts.ClinicalQuestionWithoutPhi, stream: false), Streaming: false, GatewayStatus: 400, GatewayEvent: true),
+        Benign => new(Benign, ChatRequestBodies.UserMessage(SamplePrompts.ClinicalQuestionWithoutPhi, stream: false), Streaming: false, GatewayStatus: 200, GatewayEvent: false),
+        Stream => new(Stream, ChatRequestBodies.UserMessage(SamplePrompts.ClinicalQuestionWithoutPhi, stream: true), Streaming: true, GatewayStatus: 200, GatewayEvent: false),
+        Phi => new(Phi, ChatRequestBodies.UserMessage(SamplePrompts.PortalMessageWithPhi, stream: false), Streaming: false, GatewayStatus: 200, GatewayEvent: true),
+        Injection => new(Injection, ChatRequestBodies.UserMessage(InjectionText + SamplePrompts.ClinicalQuestionWithoutPhi, stream: false), Streaming: false, GatewayStatus: 400, GatewayEvent: true),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown scenario"),
     };
 
-    private static byte[] Body(string content, bool stream)
-    {
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("model", "caduceus-test-model");
-            writer.WriteStartArray("messages");
-            writer.WriteStartObject();
-            writer.WriteString("role", "user");
-            writer.WriteString("content", content);
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteBoolean("stream", stream);
-            writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
 }
