@@ -38,7 +38,7 @@ public sealed class ContainmentActionsTests
         using var before = await harness.Http.SendAsync(Chat("call-tools", "hours"), Cancel);
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         using var admin = (await AdminPerson.SignedInAsync(harness)).Http;
-        var incident = await CreateIncidentAsync(harness);
+        var incident = await ManualIncidents.CreateAsync(harness);
 
         using var ordered = await admin.PostAsync($"admin/incidents/{incident.Id}/actions", Requests.Json("""{"action":"disable_tools","argument":"clinic_hours"}"""), Cancel);
         using var disabled = await harness.Http.SendAsync(Chat("call-tools", "hours"), Cancel);
@@ -64,7 +64,7 @@ public sealed class ContainmentActionsTests
         const string Message = "Please update my chart, my SSN is 219-09-1234.";
         Assert.Contains("219-09-1234", await EchoAsync(harness.Http, Message), StringComparison.Ordinal);
         using var admin = (await AdminPerson.SignedInAsync(harness)).Http;
-        var incident = await CreateIncidentAsync(harness);
+        var incident = await ManualIncidents.CreateAsync(harness);
 
         using var ordered = await admin.PostAsync($"admin/incidents/{incident.Id}/actions", Requests.Json("""{"action":"strict_policy"}"""), Cancel);
         var strict = await EchoAsync(harness.Http, Message);
@@ -87,7 +87,7 @@ public sealed class ContainmentActionsTests
         await VerifyAsMariaAsync(harness, codes, "call-reverify", Cancel);
         Assert.Contains(MariaMrn, await AnswerAsync(harness, "call-reverify"), StringComparison.Ordinal);
         using var admin = (await AdminPerson.SignedInAsync(harness)).Http;
-        var incident = await CreateIncidentAsync(harness);
+        var incident = await ManualIncidents.CreateAsync(harness);
 
         using var ordered = await admin.PostAsync($"admin/incidents/{incident.Id}/actions", Requests.Json("""{"action":"force_reverification"}"""), Cancel);
         var afterOrder = await AnswerAsync(harness, "call-reverify");
@@ -144,7 +144,7 @@ public sealed class ContainmentActionsTests
     {
         await using var harness = await GatewayHarness.StartAsync();
         using var admin = (await AdminPerson.SignedInAsync(harness)).Http;
-        var incident = await CreateIncidentAsync(harness);
+        var incident = await ManualIncidents.CreateAsync(harness);
 
         using var refused = await admin.PostAsync($"admin/incidents/{incident.Id}/actions", Requests.Json("""{"action":"strict_policy","argument":"x"}"""), Cancel);
 
@@ -184,8 +184,8 @@ public sealed class ContainmentActionsTests
     {
         await using var harness = await GatewayHarness.StartAsync();
         using var admin = (await AdminPerson.SignedInAsync(harness)).Http;
-        var breach = await CreateIncidentAsync(harness, DefaultPlaybooks.All[DefaultPlaybooks.PhiExfiltration].Categories);
-        var notBreach = await CreateIncidentAsync(harness);
+        var breach = await ManualIncidents.CreateAsync(harness, categories: DefaultPlaybooks.All[DefaultPlaybooks.PhiExfiltration].Categories);
+        var notBreach = await ManualIncidents.CreateAsync(harness);
 
         using var empty = await admin.PostAsync($"admin/incidents/{breach.Id}/notification", Requests.Json("""{"note":" "}"""), Cancel);
         using var wrong = await admin.PostAsync($"admin/incidents/{notBreach.Id}/notification", Requests.Json("""{"note":"letters sent"}"""), Cancel);
@@ -208,8 +208,8 @@ public sealed class ContainmentActionsTests
     {
         await using var harness = await GatewayHarness.StartAsync();
         var store = harness.Services.GetRequiredService<IIncidentStore>();
-        var old = await CreateIncidentAsync(harness, DefaultPlaybooks.All[DefaultPlaybooks.PhiExfiltration].Categories, openedAt: DateTimeOffset.UtcNow.AddDays(-55));
-        await CreateIncidentAsync(harness, DefaultPlaybooks.All[DefaultPlaybooks.PhiExfiltration].Categories);
+        var old = await ManualIncidents.CreateAsync(harness, categories: DefaultPlaybooks.All[DefaultPlaybooks.PhiExfiltration].Categories, openedAt: DateTimeOffset.UtcNow.AddDays(-55));
+        await ManualIncidents.CreateAsync(harness, categories: DefaultPlaybooks.All[DefaultPlaybooks.PhiExfiltration].Categories);
         var clock = harness.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<BreachClockService>().Single();
 
         var first = await clock.CheckAsync(Cancel);
@@ -237,7 +237,7 @@ public sealed class ContainmentActionsTests
         }
 
         using var admin = (await AdminPerson.SignedInAsync(first)).Http;
-        var incident = await CreateIncidentAsync(first);
+        var incident = await ManualIncidents.CreateAsync(first);
         using var ordered = await admin.PostAsync($"admin/incidents/{incident.Id}/actions", Requests.Json("""{"action":"disable_application"}"""), Cancel);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var refused = await Requests.ChatUntilAsync(onSecond, HttpStatusCode.Forbidden, Deadline);
@@ -272,25 +272,6 @@ public sealed class ContainmentActionsTests
         }
 
         return records;
-    }
-
-    private static async Task<Incident> CreateIncidentAsync(GatewayHarness harness, IReadOnlyList<string>? categories = null, DateTimeOffset? openedAt = null)
-    {
-        var now = openedAt ?? DateTimeOffset.UtcNow;
-        var incident = new Incident
-        {
-            Id = Incident.NewId(),
-            Playbook = "manual",
-            Subject = "key_test",
-            Application = "default",
-            Severity = IncidentSeverity.High,
-            Categories = categories ?? ["OWASP LLM01:2025 Prompt Injection"],
-            Status = IncidentStatus.Open,
-            OpenedAt = now,
-            UpdatedAt = now,
-        };
-        await harness.Services.GetRequiredService<IIncidentStore>().CreateAsync(incident, Cancel);
-        return incident;
     }
 
     private static async Task<Incident> WaitForIncidentAsync(GatewayHarness harness, Func<Incident, bool> condition)

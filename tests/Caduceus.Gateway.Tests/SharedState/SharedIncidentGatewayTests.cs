@@ -5,6 +5,7 @@ using Caduceus.Gateway.Incidents;
 using Caduceus.Gateway.Tests.Anomaly;
 using Caduceus.Gateway.Tests.Audit;
 using Caduceus.Gateway.Tests.Encryption;
+using Caduceus.Gateway.Tests.Incidents;
 using Caduceus.Gateway.Tests.Infrastructure;
 using Caduceus.Gateway.Tests.Vault;
 using Caduceus.Identity;
@@ -88,7 +89,7 @@ public sealed class SharedIncidentGatewayTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         }
 
-        var incident = await CreateIncidentAsync(second);
+        var incident = await ManualIncidents.CreateAsync(second, "key_reported");
         var order = JsonSerializer.Serialize(new { action, argument });
         using (var ordered = await adminOnSecond.PostAsync($"admin/incidents/{incident.Id}/actions", Requests.Json(order), Cancel))
         {
@@ -171,25 +172,6 @@ public sealed class SharedIncidentGatewayTests : IAsyncLifetime
         }
 
         return GatewayHarness.StartAsync(settings: settings);
-    }
-
-    private static async Task<Incident> CreateIncidentAsync(GatewayHarness harness)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var incident = new Incident
-        {
-            Id = Incident.NewId(),
-            Playbook = "manual",
-            Subject = "key_reported",
-            Application = "default",
-            Severity = IncidentSeverity.High,
-            Categories = ["OWASP LLM01:2025 Prompt Injection"],
-            Status = IncidentStatus.Open,
-            OpenedAt = now,
-            UpdatedAt = now,
-        };
-        await harness.Services.GetRequiredService<IIncidentStore>().CreateAsync(incident, Cancel);
-        return incident;
     }
 
     private async Task<string> SharedTablesAsTextAsync()

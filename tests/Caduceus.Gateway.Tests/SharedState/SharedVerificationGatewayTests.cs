@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Caduceus.Gateway.Incidents;
 using Caduceus.Gateway.Tests.Audit;
 using Caduceus.Gateway.Tests.Encryption;
+using Caduceus.Gateway.Tests.Incidents;
 using Caduceus.Gateway.Tests.Infrastructure;
 using Caduceus.Gateway.Tests.Vault;
 using Caduceus.Gateway.Tests.Verification;
@@ -90,7 +91,7 @@ public sealed class SharedVerificationGatewayTests : IAsyncLifetime
         Assert.Contains(MariaMrn, await AnswerAsync(throughSecond, "call-again"), StringComparison.Ordinal);
 
         using var admin = (await AdminPerson.SignedInAsync(first)).Http;
-        var incident = await CreateIncidentAsync(first);
+        var incident = await ManualIncidents.CreateAsync(first);
         using var ordered = await admin.PostAsync($"admin/incidents/{incident.Id}/actions", Requests.Json("""{"action":"force_reverification"}"""), Cancel);
         Assert.Equal(HttpStatusCode.OK, ordered.StatusCode);
         Assert.DoesNotContain(MariaMrn, await AnswerAsync(first.Http, "call-again"), StringComparison.Ordinal);
@@ -139,25 +140,6 @@ public sealed class SharedVerificationGatewayTests : IAsyncLifetime
             Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(1500), "the other instance still disclosed the PHI after the order");
             await Task.Delay(25, Cancel);
         }
-    }
-
-    private static async Task<Incident> CreateIncidentAsync(GatewayHarness harness)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var incident = new Incident
-        {
-            Id = Incident.NewId(),
-            Playbook = "manual",
-            Subject = "key_test",
-            Application = "default",
-            Severity = IncidentSeverity.High,
-            Categories = ["OWASP LLM01:2025 Prompt Injection"],
-            Status = IncidentStatus.Open,
-            OpenedAt = now,
-            UpdatedAt = now,
-        };
-        await harness.Services.GetRequiredService<IIncidentStore>().CreateAsync(incident, Cancel);
-        return incident;
     }
 
     private static async Task<string> AnswerAsync(HttpClient http, string conversation)
