@@ -12,7 +12,7 @@ internal sealed class PostgresAdminSessionStore(PostgresStateDatabase database) 
     public Task AddAsync(AdminSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return ExecuteAsync(
+        return database.ExecuteAsync(
             """
             INSERT INTO admin_sessions (token_hash, key_id, created_at, last_seen_at, verified_at)
             VALUES (@hash, @key, @created, @seen, @verified)
@@ -38,36 +38,24 @@ internal sealed class PostgresAdminSessionStore(PostgresStateDatabase database) 
     }
 
     public Task TouchAsync(byte[] tokenHash, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+        database.ExecuteAsync(
             "UPDATE admin_sessions SET last_seen_at = GREATEST(last_seen_at, @now) WHERE token_hash = @hash",
             cancellationToken,
             ("hash", tokenHash),
             ("now", now.ToUnixTimeMilliseconds()));
 
     public Task MarkVerifiedAsync(byte[] tokenHash, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+        database.ExecuteAsync(
             "UPDATE admin_sessions SET verified_at = GREATEST(verified_at, @now), last_seen_at = GREATEST(last_seen_at, @now) WHERE token_hash = @hash",
             cancellationToken,
             ("hash", tokenHash),
             ("now", now.ToUnixTimeMilliseconds()));
 
     public Task RemoveAsync(byte[] tokenHash, CancellationToken cancellationToken) =>
-        ExecuteAsync("DELETE FROM admin_sessions WHERE token_hash = @hash", cancellationToken, ("hash", tokenHash));
+        database.ExecuteAsync("DELETE FROM admin_sessions WHERE token_hash = @hash", cancellationToken, ("hash", tokenHash));
 
     public Task PurgeAsync(DateTimeOffset openedBefore, CancellationToken cancellationToken) =>
-        ExecuteAsync("DELETE FROM admin_sessions WHERE created_at < @before", cancellationToken, ("before", openedBefore.ToUnixTimeMilliseconds()));
-
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+        database.ExecuteAsync("DELETE FROM admin_sessions WHERE created_at < @before", cancellationToken, ("before", openedBefore.ToUnixTimeMilliseconds()));
 
     private static DateTimeOffset Time(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
 }

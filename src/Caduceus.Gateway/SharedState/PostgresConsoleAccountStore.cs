@@ -15,7 +15,7 @@ public sealed class PostgresConsoleAccountStore(PostgresStateDatabase database) 
     public async Task<bool> AddAsync(ConsoleAccount account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return await ExecuteAsync(
+        return await database.ExecuteAsync(
             """
             INSERT INTO console_accounts (id, name, roles, password_hash, totp_seed, created_at)
             VALUES (@id, @name, @roles, @password, @seed, @created)
@@ -51,14 +51,14 @@ public sealed class PostgresConsoleAccountStore(PostgresStateDatabase database) 
     }
 
     public async Task<bool> UseTotpStepAsync(string accountId, long timeStep, CancellationToken cancellationToken) =>
-        await ExecuteAsync(
+        await database.ExecuteAsync(
             "UPDATE console_accounts SET totp_last_step = @step WHERE id = @id AND (totp_last_step IS NULL OR totp_last_step < @step)",
             cancellationToken,
             ("id", accountId),
             ("step", timeStep)).ConfigureAwait(false) == 1;
 
     public async Task<bool> DisableAsync(string name, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await ExecuteAsync(
+        await database.ExecuteAsync(
             "UPDATE console_accounts SET disabled_at = @now WHERE name = @name AND disabled_at IS NULL",
             cancellationToken,
             ("name", name),
@@ -71,18 +71,6 @@ public sealed class PostgresConsoleAccountStore(PostgresStateDatabase database) 
         command.Parameters.AddWithValue("value", value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
-    }
-
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the columns of <see cref="Columns"/>, in that order.</summary>

@@ -12,7 +12,7 @@ internal sealed class PostgresConsoleSessionStore(PostgresStateDatabase database
     public Task AddAsync(ConsoleSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return ExecuteAsync(
+        return database.ExecuteAsync(
             """
             INSERT INTO console_sessions (token_hash, account_id, created_at, last_seen_at, stepped_up_at)
             VALUES (@hash, @account, @created, @seen, NULL)
@@ -45,40 +45,28 @@ internal sealed class PostgresConsoleSessionStore(PostgresStateDatabase database
     }
 
     public Task TouchAsync(byte[] tokenHash, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+        database.ExecuteAsync(
             "UPDATE console_sessions SET last_seen_at = GREATEST(last_seen_at, @now) WHERE token_hash = @hash",
             cancellationToken,
             ("hash", tokenHash),
             ("now", now.ToUnixTimeMilliseconds()));
 
     public Task MarkSteppedUpAsync(byte[] tokenHash, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+        database.ExecuteAsync(
             "UPDATE console_sessions SET stepped_up_at = @now, last_seen_at = GREATEST(last_seen_at, @now) WHERE token_hash = @hash",
             cancellationToken,
             ("hash", tokenHash),
             ("now", now.ToUnixTimeMilliseconds()));
 
     public Task<int> PurgeEndedAsync(DateTimeOffset idleBefore, DateTimeOffset createdBefore, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+        database.ExecuteAsync(
             "DELETE FROM console_sessions WHERE last_seen_at < @idle OR created_at < @created",
             cancellationToken,
             ("idle", idleBefore.ToUnixTimeMilliseconds()),
             ("created", createdBefore.ToUnixTimeMilliseconds()));
 
     public Task RemoveAsync(byte[] tokenHash, CancellationToken cancellationToken) =>
-        ExecuteAsync("DELETE FROM console_sessions WHERE token_hash = @hash", cancellationToken, ("hash", tokenHash));
-
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+        database.ExecuteAsync("DELETE FROM console_sessions WHERE token_hash = @hash", cancellationToken, ("hash", tokenHash));
 
     private static DateTimeOffset Time(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
 }

@@ -55,7 +55,7 @@ internal sealed class PostgresMfaFactorStore(PostgresStateDatabase database) : I
             .SingleOrDefault();
 
     public async Task<bool> TryUseTotpStepAsync(string factorId, long step, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await ExecuteAsync(
+        await database.ExecuteAsync(
             """
             UPDATE admin_mfa_factors
             SET totp_last_step = @step, last_used_at = @now, confirmed_at = COALESCE(confirmed_at, @now)
@@ -67,7 +67,7 @@ internal sealed class PostgresMfaFactorStore(PostgresStateDatabase database) : I
             ("id", factorId)).ConfigureAwait(false) == 1;
 
     public Task RecordWebAuthnUseAsync(string factorId, uint signCount, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+        database.ExecuteAsync(
             "UPDATE admin_mfa_factors SET sign_count = @count, last_used_at = @now WHERE id = @id AND kind = 'webauthn'",
             cancellationToken,
             ("count", (long)signCount),
@@ -125,13 +125,6 @@ internal sealed class PostgresMfaFactorStore(PostgresStateDatabase database) : I
         }
 
         return factors;
-    }
-
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, (string Name, object Value)[] parameters)

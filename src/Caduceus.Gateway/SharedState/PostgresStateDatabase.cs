@@ -43,6 +43,20 @@ public sealed class PostgresStateDatabase : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>Runs one statement with named parameters on a connection of its own; returns the rows it changed.</summary>
+    public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Synchronous open, for the keyring, which is opened while services are built.</summary>
     public NpgsqlConnection Open() => OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
 
