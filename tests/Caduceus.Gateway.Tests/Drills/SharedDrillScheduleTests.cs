@@ -1,35 +1,23 @@
 using Caduceus.Events;
-using Caduceus.Gateway.Tests.Audit;
-using Caduceus.Gateway.Tests.Encryption;
-using Caduceus.Gateway.Tests.Vault;
+using Caduceus.Gateway.Tests.SharedState;
 
 namespace Caduceus.Gateway.Tests.Drills;
 
 /// <summary>Two instances on shared state (<c>State:Store = postgres</c>) with the same schedule drill once per due time, not twice.</summary>
 public sealed class SharedDrillScheduleTests : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("caduceus-shared-drill-").FullName;
-    private PostgresTestServer? _server;
+    private SharedStateFleet? _fleet;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _server = await PostgresTestServer.CreateDatabaseAsync();
+    public async ValueTask InitializeAsync() => _fleet = await SharedStateFleet.CreateAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server!.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async ValueTask DisposeAsync() => await _fleet!.DisposeAsync();
 
     [Fact]
     public async Task A_due_schedule_is_drilled_by_one_instance_of_two()
     {
-        var settings = DrillGateway.Settings("system-prompt-leakage", new Dictionary<string, string?>
-        {
-            ["State:Store"] = "postgres",
-            ["State:ConnectionString"] = _server!.ConnectionString,
-            ["Encryption:MasterKeyFile"] = EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyA, "master.key"),
-        });
+        var settings = DrillGateway.Settings("system-prompt-leakage", _fleet!.Settings());
         await using var first = await DrillGateway.StartAsync(settings);
         await using var second = await DrillGateway.StartAsync(settings);
 

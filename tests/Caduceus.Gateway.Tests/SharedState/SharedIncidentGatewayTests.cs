@@ -3,14 +3,10 @@ using System.Net;
 using System.Text.Json;
 using Caduceus.Gateway.Incidents;
 using Caduceus.Gateway.Tests.Anomaly;
-using Caduceus.Gateway.Tests.Audit;
-using Caduceus.Gateway.Tests.Encryption;
 using Caduceus.Gateway.Tests.Incidents;
 using Caduceus.Gateway.Tests.Infrastructure;
-using Caduceus.Gateway.Tests.Vault;
 using Caduceus.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Caduceus.Gateway.Tests.SharedState;
 
@@ -26,18 +22,13 @@ public sealed class SharedIncidentGatewayTests : IAsyncLifetime
     /// <summary>One second for the shared store, plus slack for a loaded 2-core test machine.</summary>
     private static readonly TimeSpan Deadline = TimeSpan.FromMilliseconds(1500);
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("caduceus-shared-incidents-").FullName;
-    private PostgresTestServer? _server;
+    private SharedStateFleet? _fleet;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _server = await PostgresTestServer.CreateDatabaseAsync();
+    public async ValueTask InitializeAsync() => _fleet = await SharedStateFleet.CreateAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server!.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async ValueTask DisposeAsync() => await _fleet!.DisposeAsync();
 
     [Fact]
     public async Task A_burst_through_one_instance_opens_one_incident_whose_revocation_the_other_enforces_and_shows()
@@ -147,47 +138,10 @@ public sealed class SharedIncidentGatewayTests : IAsyncLifetime
 
     private static void Report(string measurement) => TestContext.Current.TestOutputHelper?.WriteLine(measurement);
 
-    /// <summary>
-    /// An instance of the fleet: besides the database and master key, the instances share the audit finding key, under
-    /// which source addresses are hashed, so an address block placed through one matches on the others.
-    /// </summary>
-    private Task<GatewayHarness> StartInstanceAsync(IReadOnlyDictionary<string, string?>? more = null)
-    {
-        var findingKey = Path.Combine(_directory, "finding.key");
-        if (!File.Exists(findingKey))
-        {
-            File.WriteAllText(findingKey, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) + "\n");
-        }
+    private Task<GatewayHarness> StartInstanceAsync(IReadOnlyDictionary<string, string?>? more = null) => _fleet!.StartInstanceAsync(more);
 
-        var settings = new Dictionary<string, string?>
-        {
-            ["State:Store"] = "postgres",
-            ["State:ConnectionString"] = _server!.ConnectionString,
-            ["Encryption:MasterKeyFile"] = EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyA, "master.key"),
-            ["Audit:FindingKeyFile"] = findingKey,
-        };
-        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        return GatewayHarness.StartAsync(settings: settings);
-    }
-
-    private async Task<string> SharedTablesAsTextAsync()
-    {
-        await using var connection = new NpgsqlConnection(_server!.ConnectionString);
-        await connection.OpenAsync(Cancel);
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT coalesce((SELECT string_agg(i::text, ' ') FROM incidents i), '')
-                || coalesce((SELECT string_agg(e::text, ' ') FROM incident_events e), '')
-                || coalesce((SELECT string_agg(a::text, ' ') FROM incident_actions a), '')
-                || coalesce((SELECT string_agg(b::text, ' ') FROM containment_blocks b), '')
-            """,
-            connection);
-        return (string)(await command.ExecuteScalarAsync(Cancel))!;
-    }
+    private Task<string> SharedTablesAsTextAsync() =>
+        _fleet!.TablesAsTextAsync("incidents", "incident_events", "incident_actions", "containment_blocks");
 
     private static Task<HttpResponseMessage> ChatAsync(HttpClient client, string text) =>
         client.PostAsync("v1/chat/completions", Requests.Json(JsonSerializer.Serialize(new { messages = new[] { new { role = "user", content = text } } })), Cancel);

@@ -4,10 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Caduceus.Gateway.Models;
 using Caduceus.Gateway.SharedState;
-using Caduceus.Gateway.Tests.Audit;
-using Caduceus.Gateway.Tests.Encryption;
 using Caduceus.Gateway.Tests.Infrastructure;
-using Caduceus.Gateway.Tests.Vault;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Caduceus.Gateway.Tests.SharedState;
@@ -17,30 +14,20 @@ public sealed class SharedModelInventoryGatewayTests : IAsyncLifetime
 {
     private const string NewModel = "gpt-new";
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("caduceus-shared-models-").FullName;
-    private PostgresTestServer? _server;
+    private SharedStateFleet? _fleet;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private static TimeSpan Patience => TimeSpan.FromMilliseconds(1500);
 
-    public async ValueTask InitializeAsync() => _server = await PostgresTestServer.CreateDatabaseAsync();
+    public async ValueTask InitializeAsync() => _fleet = await SharedStateFleet.CreateAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server!.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async ValueTask DisposeAsync() => await _fleet!.DisposeAsync();
 
     [Fact]
     public async Task A_model_added_then_removed_through_one_instance_is_accepted_then_refused_by_the_other()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["State:Store"] = "postgres",
-            ["State:ConnectionString"] = _server!.ConnectionString,
-            ["Encryption:MasterKeyFile"] = EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyA, "master.key"),
-        };
+        var settings = _fleet!.Settings();
         await using var first = await GatewayHarness.StartAsync(settings: settings);
         await using var second = await GatewayHarness.StartAsync(settings: settings);
         await second.Services.GetRequiredService<PostgresStateChangeListener>().Listening.WaitAsync(TimeSpan.FromSeconds(5), Cancel);

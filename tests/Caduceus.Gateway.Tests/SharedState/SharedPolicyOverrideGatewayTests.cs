@@ -3,8 +3,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Caduceus.Gateway.Policies;
-using Caduceus.Gateway.Tests.Audit;
-using Caduceus.Gateway.Tests.Encryption;
 using Caduceus.Gateway.Tests.Infrastructure;
 using Caduceus.Gateway.Tests.Vault;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,30 +15,22 @@ public sealed class SharedPolicyOverrideGatewayTests : IAsyncLifetime
     private const string Message = $"Please update my chart, my SSN is {VaultTestData.Ssn}.";
     private const string RedactEverything = "Request.Phi = Redact\nResponse.Phi = Redact\n";
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("caduceus-shared-policy-").FullName;
-    private PostgresTestServer? _server;
+    private SharedStateFleet? _fleet;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _server = await PostgresTestServer.CreateDatabaseAsync();
+    public async ValueTask InitializeAsync() => _fleet = await SharedStateFleet.CreateAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server!.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async ValueTask DisposeAsync() => await _fleet!.DisposeAsync();
 
     [Fact]
     public async Task An_override_saved_through_one_instance_applies_to_requests_on_the_other_within_a_second()
     {
-        var settings = new Dictionary<string, string?>
+        var settings = _fleet!.Settings(new Dictionary<string, string?>
         {
-            ["State:Store"] = "postgres",
-            ["State:ConnectionString"] = _server!.ConnectionString,
-            ["Encryption:MasterKeyFile"] = EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyA, "master.key"),
             ["Applications:default:Policy:Request:Entities:SSN"] = "Allow",
             ["Applications:default:Policy:Response:Entities:SSN"] = "Allow",
-        };
+        });
         await using var first = await GatewayHarness.StartAsync(settings: settings);
         await using var second = await GatewayHarness.StartAsync(settings: settings);
         using var throughSecond = second.HttpWithKey(first.ApiKey);

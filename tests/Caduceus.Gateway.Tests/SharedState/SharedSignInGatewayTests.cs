@@ -1,11 +1,8 @@
 using System.Net;
-using Caduceus.Gateway.Tests.Encryption;
 using Caduceus.Gateway.Tests.Infrastructure;
-using Caduceus.Gateway.Tests.Vault;
 using Caduceus.Gateway.Tests.WebConsole;
 using Caduceus.Gateway.WebConsole.Accounts;
 using Caduceus.Gateway.WebConsole.Sessions;
-using Npgsql;
 
 namespace Caduceus.Gateway.Tests.SharedState;
 
@@ -15,18 +12,13 @@ namespace Caduceus.Gateway.Tests.SharedState;
 /// </summary>
 public sealed class SharedSignInGatewayTests : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("caduceus-shared-sign-in-").FullName;
-    private SharedStateTestDatabase? _database;
+    private SharedStateFleet? _fleet;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _database = await SharedStateTestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => _fleet = await SharedStateFleet.CreateAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _database!.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async ValueTask DisposeAsync() => await _fleet!.DisposeAsync();
 
     [Fact]
     public async Task A_console_session_opened_through_one_instance_works_through_the_other_until_signed_out_there()
@@ -136,25 +128,8 @@ public sealed class SharedSignInGatewayTests : IAsyncLifetime
     private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(field => KeyValuePair.Create(field.Name, field.Value)));
 
-    private Task<GatewayHarness> StartInstanceAsync() => GatewayHarness.StartAsync(settings: new Dictionary<string, string?>
-    {
-        ["State:Store"] = "postgres",
-        ["State:ConnectionString"] = _database!.ConnectionString,
-        ["Encryption:MasterKeyFile"] = EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyA, "master.key"),
-    });
+    private Task<GatewayHarness> StartInstanceAsync() => _fleet!.StartInstanceAsync();
 
     /// <summary>Every row of the sign-in tables and the Data Protection key ring, as text.</summary>
-    private async Task<string> DatabaseAsTextAsync()
-    {
-        await using var connection = new NpgsqlConnection(_database!.ConnectionString);
-        await connection.OpenAsync(Cancel);
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT coalesce((SELECT string_agg(s::text, ' ') FROM console_sessions s), '')
-                || coalesce((SELECT string_agg(a::text, ' ') FROM console_accounts a), '')
-                || coalesce((SELECT string_agg(k::text, ' ') FROM data_protection_keys k), '')
-            """,
-            connection);
-        return (string)(await command.ExecuteScalarAsync(Cancel))!;
-    }
+    private Task<string> DatabaseAsTextAsync() => _fleet!.TablesAsTextAsync("console_sessions", "console_accounts", "data_protection_keys");
 }

@@ -4,31 +4,24 @@ using System.Text;
 using System.Text.Json;
 using Caduceus.Gateway.Keys;
 using Caduceus.Gateway.Tests.Anomaly;
-using Caduceus.Gateway.Tests.Audit;
 using Caduceus.Gateway.Tests.Encryption;
 using Caduceus.Gateway.Tests.Infrastructure;
 using Caduceus.Gateway.Tests.Vault;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Caduceus.Gateway.Tests.SharedState;
 
 /// <summary>Two gateway instances on one PostgreSQL database (<c>State:Store = postgres</c>), over real HTTP.</summary>
 public sealed class SharedStateGatewayTests : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("caduceus-shared-").FullName;
-    private PostgresTestServer? _server;
+    private SharedStateFleet? _fleet;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _server = await PostgresTestServer.CreateDatabaseAsync();
+    public async ValueTask InitializeAsync() => _fleet = await SharedStateFleet.CreateAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server!.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async ValueTask DisposeAsync() => await _fleet!.DisposeAsync();
 
     [Fact]
     public async Task A_key_revoked_through_one_instance_is_refused_by_the_other_within_a_second()
@@ -65,8 +58,7 @@ public sealed class SharedStateGatewayTests : IAsyncLifetime
     [Fact]
     public async Task One_api_key_used_through_both_instances_is_held_to_one_combined_rate_limit()
     {
-        var masterKey = EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyA, "master.key");
-        var settings = Settings(masterKey);
+        var settings = Settings();
         settings["Limits:RequestsPerMinute"] = "4";
         settings["Limits:Redis"] = TestRedis.Address;
         settings["Limits:RedisKeyPrefix"] = TestRedis.FreshPrefix();
@@ -88,8 +80,8 @@ public sealed class SharedStateGatewayTests : IAsyncLifetime
     {
         await using var first = await StartInstanceAsync();
 
-        var other = EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyB, "other.key");
-        var exception = await Assert.ThrowsAnyAsync<Exception>(() => StartInstanceAsync(other));
+        var other = EncryptionTestData.WriteKeyFile(_fleet!.Directory, VaultTestData.KeyB, "other.key");
+        var exception = await Assert.ThrowsAnyAsync<Exception>(() => GatewayHarness.StartAsync(settings: Settings(other)));
 
         Assert.Contains("master key", exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Password", exception.Message, StringComparison.OrdinalIgnoreCase);
@@ -101,7 +93,7 @@ public sealed class SharedStateGatewayTests : IAsyncLifetime
     [InlineData("State:ConnectionString", "Host=db;Bogus Setting=1", "State:ConnectionString")]
     public async Task A_bad_setting_stops_the_gateway_at_start_up_naming_it(string key, string value, string named)
     {
-        var settings = Settings(EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyA, "bad.key"));
+        var settings = Settings();
         settings[key] = value;
 
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => GatewayHarness.StartAsync(settings: settings));
@@ -110,27 +102,20 @@ public sealed class SharedStateGatewayTests : IAsyncLifetime
         Assert.DoesNotContain("Bogus", exception.Message, StringComparison.Ordinal);
     }
 
-    private Task<GatewayHarness> StartInstanceAsync(string? masterKeyFile = null) =>
-        GatewayHarness.StartAsync(settings: Settings(masterKeyFile ?? EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyA, "master.key")));
+    private Task<GatewayHarness> StartInstanceAsync() => GatewayHarness.StartAsync(settings: Settings());
 
-    private Dictionary<string, string?> Settings(string masterKeyFile) => new()
+    private Dictionary<string, string?> Settings(string? masterKeyFile = null)
     {
-        ["State:Store"] = "postgres",
-        ["State:ConnectionString"] = _server!.ConnectionString,
-        ["Encryption:MasterKeyFile"] = masterKeyFile,
-        ["Applications:default:Policy:Request:Phi"] = "Pseudonymize",
-        ["Applications:default:Policy:RestorePseudonyms"] = "true",
-    };
-
-    private async Task<string> DatabaseAsTextAsync()
-    {
-        await using var connection = new NpgsqlConnection(_server!.ConnectionString);
-        await connection.OpenAsync(Cancel);
-        await using var command = new NpgsqlCommand(
-            "SELECT coalesce((SELECT string_agg(p::text, ' ') FROM pseudonyms p), '') || coalesce((SELECT string_agg(k::text, ' ') FROM api_keys k), '')",
-            connection);
-        return (string)(await command.ExecuteScalarAsync(Cancel))!;
+        var settings = _fleet!.Settings(new Dictionary<string, string?>
+        {
+            ["Applications:default:Policy:Request:Phi"] = "Pseudonymize",
+            ["Applications:default:Policy:RestorePseudonyms"] = "true",
+        });
+        settings["Encryption:MasterKeyFile"] = masterKeyFile ?? _fleet.MasterKeyFile;
+        return settings;
     }
+
+    private Task<string> DatabaseAsTextAsync() => _fleet!.TablesAsTextAsync("pseudonyms", "api_keys");
 
     private static async Task<HttpStatusCode> ChatStatusAsync(HttpClient http, string text)
     {

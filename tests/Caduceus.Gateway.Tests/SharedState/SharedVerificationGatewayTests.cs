@@ -2,15 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Caduceus.Gateway.Incidents;
-using Caduceus.Gateway.Tests.Audit;
-using Caduceus.Gateway.Tests.Encryption;
 using Caduceus.Gateway.Tests.Incidents;
 using Caduceus.Gateway.Tests.Infrastructure;
-using Caduceus.Gateway.Tests.Vault;
 using Caduceus.Gateway.Tests.Verification;
 using Caduceus.TestModel;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using static Caduceus.Gateway.Tests.Verification.VerificationFixture;
 
 namespace Caduceus.Gateway.Tests.SharedState;
@@ -18,18 +14,13 @@ namespace Caduceus.Gateway.Tests.SharedState;
 /// <summary>Caller verification on two gateway instances sharing one PostgreSQL database, over real HTTP.</summary>
 public sealed class SharedVerificationGatewayTests : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("caduceus-shared-verification-").FullName;
-    private PostgresTestServer? _server;
+    private SharedStateFleet? _fleet;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _server = await PostgresTestServer.CreateDatabaseAsync();
+    public async ValueTask InitializeAsync() => _fleet = await SharedStateFleet.CreateAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server!.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async ValueTask DisposeAsync() => await _fleet!.DisposeAsync();
 
     [Fact]
     public async Task A_caller_verified_through_one_instance_gets_their_PHI_through_the_other()
@@ -115,12 +106,7 @@ public sealed class SharedVerificationGatewayTests : IAsyncLifetime
     {
         var script = new TestModelScript();
         script.Rules.Add(new TestModelRule { Match = "^my record$", Reply = $"Maria Lopez, your record number is {MariaMrn}." });
-        var settings = new Dictionary<string, string?>
-        {
-            ["State:Store"] = "postgres",
-            ["State:ConnectionString"] = _server!.ConnectionString,
-            ["Encryption:MasterKeyFile"] = EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyA, "master.key"),
-        };
+        var settings = _fleet!.Settings();
         var (first, firstCodes) = await StartAsync(script, settings);
         if (shareDataDirectory)
         {
@@ -149,13 +135,5 @@ public sealed class SharedVerificationGatewayTests : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["choices"]![0]!["message"]!["content"]!.GetValue<string>();
     }
 
-    private async Task<string> VerificationTablesAsTextAsync()
-    {
-        await using var connection = new NpgsqlConnection(_server!.ConnectionString);
-        await connection.OpenAsync(Cancel);
-        await using var command = new NpgsqlCommand(
-            "SELECT coalesce((SELECT string_agg(v::text, ' ') FROM verification_states v), '') || coalesce((SELECT string_agg(f::text, ' ') FROM verification_failures f), '')",
-            connection);
-        return (string)(await command.ExecuteScalarAsync(Cancel))!;
-    }
+    private Task<string> VerificationTablesAsTextAsync() => _fleet!.TablesAsTextAsync("verification_states", "verification_failures");
 }
