@@ -1,5 +1,4 @@
 using System.Globalization;
-using Caduceus.Gateway.Storage;
 using Caduceus.Gateway.ThreatIntel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,7 +18,7 @@ internal static class AdminIntelEndpoints
         intel.MapGet("/feeds", FeedsAsync);
     }
 
-    private static async Task<IResult> StixAsync(string? since, HttpContext context, GatewayDatabase database, TimeProvider timeProvider)
+    private static async Task<IResult> StixAsync(string? since, HttpContext context, IThreatIndicatorStore indicators, TimeProvider timeProvider)
     {
         DateTimeOffset? from = null;
         if (since is not null)
@@ -33,10 +32,10 @@ internal static class AdminIntelEndpoints
         }
 
         context.Response.ContentType = ThreatIntelExport.MediaType;
-        await ThreatIntelExport.WriteBundleAsync(database, from, timeProvider.GetUtcNow(), context.Response.Body, context.RequestAborted);
+        await ThreatIntelExport.WriteBundleAsync(indicators, from, timeProvider.GetUtcNow(), context.Response.Body, context.RequestAborted);
         return Results.Empty;
     }
 
-    private static async Task<IResult> FeedsAsync(SqliteThreatFeedStore feeds, CancellationToken cancellationToken) =>
+    private static async Task<IResult> FeedsAsync(IThreatFeedStore feeds, CancellationToken cancellationToken) =>
         Results.Json(await feeds.ListAsync(cancellationToken), ThreatIntelJsonContext.Default.IReadOnlyListThreatFeedState);
 }

@@ -282,6 +282,42 @@ internal static class PostgresStateSchema
         CREATE TRIGGER model_inventory_changed
             AFTER INSERT OR UPDATE OR DELETE ON model_inventory FOR EACH STATEMENT EXECUTE FUNCTION caduceus_notify_state_change();
         """,
+
+        // 10: threat intelligence, shared so a feed is pulled once for the fleet: attack indicators (payload hashes,
+        // abusive addresses; never text) and each TAXII feed's position and counters, as in the SQLite tables. Times
+        // are Unix ms. Only changes to imported indicators notify (the instances cache the imported payload hashes);
+        // the gateway's own sightings, which an attack can make frequent, are read by nothing on the request path.
+        """
+        CREATE TABLE threat_indicators (
+            kind        text NOT NULL,
+            value       text NOT NULL,
+            origin      text NOT NULL,
+            first_seen  bigint NOT NULL,
+            last_seen   bigint NOT NULL,
+            seen_count  bigint NOT NULL,
+            confidence  integer NOT NULL,
+            signatures  text,
+            valid_until bigint,
+            PRIMARY KEY (kind, value, origin)
+        );
+        CREATE INDEX threat_indicators_last_seen ON threat_indicators (origin, last_seen);
+        CREATE TABLE threat_feeds (
+            name           text PRIMARY KEY,
+            added_after    text,
+            last_polled_at bigint,
+            last_error     text,
+            imported       bigint NOT NULL DEFAULT 0,
+            unsupported    bigint NOT NULL DEFAULT 0,
+            malformed      bigint NOT NULL DEFAULT 0,
+            ignored        bigint NOT NULL DEFAULT 0
+        );
+        CREATE TRIGGER threat_indicators_imported_changed
+            AFTER INSERT OR UPDATE ON threat_indicators FOR EACH ROW WHEN (NEW.origin <> 'local')
+            EXECUTE FUNCTION caduceus_notify_state_change();
+        CREATE TRIGGER threat_indicators_imported_removed
+            AFTER DELETE ON threat_indicators FOR EACH ROW WHEN (OLD.origin <> 'local')
+            EXECUTE FUNCTION caduceus_notify_state_change();
+        """,
     ];
 
     /// <summary>Runs inside the caller's transaction, which holds the migration lock.</summary>

@@ -47,6 +47,10 @@ internal static class SharedStateServiceCollectionExtensions
             services.AddSingleton<IPolicyOverrideStore, PostgresPolicyOverrideStore>();
             services.AddSingleton<Models.IModelInventory, PostgresModelInventory>();
             services.AddSingleton<ISharedStateCache>(sp => sp.GetRequiredService<Models.CachingModelLookup>());
+            services.AddSingleton<ThreatIntel.IThreatIndicatorStore, PostgresThreatIndicatorStore>();
+            services.AddSingleton<ThreatIntel.IThreatFeedStore, PostgresThreatFeedStore>();
+            services.AddSingleton<ThreatIntel.IThreatFeedPollLock, PostgresThreatFeedPollLock>();
+            services.AddSingleton<ISharedStateCache>(sp => sp.GetRequiredService<ThreatIntel.KnownAttackPayloads>());
             return services;
         }
 

@@ -1,13 +1,15 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Caduceus.Gateway.SharedState;
 
 namespace Caduceus.Gateway.ThreatIntel;
 
 /// <summary>
 /// The payload hashes imported feeds say are attacks, as every request checks them: re-read from the store when older
-/// than <see cref="Lifetime"/>, so an import by any instance applies within a second. A failed re-read keeps the last
-/// known set (fail closed) and tries again.
+/// than <see cref="Lifetime"/>, so an import by any instance applies within a second, and at once on shared state,
+/// whose change channel drops the copy when another instance imports. A failed re-read keeps the last known set
+/// (fail closed) and tries again.
 /// </summary>
-internal sealed class KnownAttackPayloads(SqliteThreatIndicatorStore store, TimeProvider timeProvider) : IDisposable
+internal sealed class KnownAttackPayloads(IThreatIndicatorStore store, TimeProvider timeProvider) : ISharedStateCache, IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(1);
 
@@ -20,6 +22,8 @@ internal sealed class KnownAttackPayloads(SqliteThreatIndicatorStore store, Time
         var snapshot = _snapshot;
         return now - snapshot.ReadAt < Lifetime ? snapshot.Hashes : await RefreshAsync(now, cancellationToken);
     }
+
+    public string Table => "threat_indicators";
 
     public void Invalidate() => _snapshot = (_snapshot.Hashes, DateTimeOffset.MinValue);
 
@@ -39,7 +43,7 @@ internal sealed class KnownAttackPayloads(SqliteThreatIndicatorStore store, Time
             {
                 _snapshot = (await store.ImportedPayloadHashesAsync(now, cancellationToken), now);
             }
-            catch (SqliteException)
+            catch (DbException)
             {
                 _snapshot = (_snapshot.Hashes, now);
             }

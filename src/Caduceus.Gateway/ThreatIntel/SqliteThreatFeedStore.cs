@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Caduceus.Gateway.ThreatIntel;
 
 /// <summary>Each TAXII feed's position and counters in the gateway database (table <c>threat_feeds</c>).</summary>
-internal sealed class SqliteThreatFeedStore(GatewayDatabase database)
+internal sealed class SqliteThreatFeedStore(GatewayDatabase database) : IThreatFeedStore
 {
     private const string Columns = "name, added_after, last_polled_at, last_error, imported, unsupported, malformed, ignored";
 
@@ -17,7 +17,6 @@ internal sealed class SqliteThreatFeedStore(GatewayDatabase database)
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    /// <summary>Adds one page's counts; moves the position on when the server named one.</summary>
     public async Task RecordPageAsync(string feed, string? addedAfter, StixObjectCounts counts, DateTimeOffset polledAt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

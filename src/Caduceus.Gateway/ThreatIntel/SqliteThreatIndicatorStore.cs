@@ -4,11 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace Caduceus.Gateway.ThreatIntel;
 
 /// <summary>Attack indicators in the gateway database (table <c>threat_indicators</c>, times in Unix milliseconds).</summary>
-internal sealed class SqliteThreatIndicatorStore(GatewayDatabase database)
+internal sealed class SqliteThreatIndicatorStore(GatewayDatabase database) : IThreatIndicatorStore
 {
     private const string Columns = "kind, value, origin, first_seen, last_seen, seen_count, confidence, signatures, valid_until";
 
-    /// <summary>First sighting: 50. Each further sighting adds 10, up to 95.</summary>
     public async Task RecordSightingAsync(ThreatSighting sighting, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -29,10 +28,6 @@ internal sealed class SqliteThreatIndicatorStore(GatewayDatabase database)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Stores an indicator a feed delivered (again); true when it was already in force at <paramref name="now"/>, so
-    /// its effect (a block) need not be placed a second time.
-    /// </summary>
     public async Task<bool> ImportAsync(ThreatIndicatorKind kind, string value, string origin, int confidence, DateTimeOffset validUntil, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -68,7 +63,6 @@ internal sealed class SqliteThreatIndicatorStore(GatewayDatabase database)
         return wasActive;
     }
 
-    /// <summary>The gateway's own sightings last seen at or after <paramref name="since"/>, oldest first.</summary>
     public async Task<IReadOnlyList<ThreatIndicator>> LocalAsync(DateTimeOffset? since, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -79,7 +73,6 @@ internal sealed class SqliteThreatIndicatorStore(GatewayDatabase database)
         return await ReadAllAsync(command, cancellationToken);
     }
 
-    /// <summary>Every indicator, imported ones included, for the admin view.</summary>
     public async Task<IReadOnlyList<ThreatIndicator>> AllAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -88,7 +81,6 @@ internal sealed class SqliteThreatIndicatorStore(GatewayDatabase database)
         return await ReadAllAsync(command, cancellationToken);
     }
 
-    /// <summary>The payload hashes feeds delivered that are in force at <paramref name="now"/>.</summary>
     public async Task<IReadOnlySet<string>> ImportedPayloadHashesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -13,7 +13,7 @@ namespace Caduceus.Gateway.ThreatIntel;
 /// <see cref="KnownAttackPayloads"/>. An indicator already in force is refreshed, not blocked twice.
 /// </summary>
 internal sealed class TaxiiFeedImporter(
-    SqliteThreatIndicatorStore indicators,
+    IThreatIndicatorStore indicators,
     IContainmentStore blocks,
     ActiveContainment containment,
     KnownAttackPayloads payloads,

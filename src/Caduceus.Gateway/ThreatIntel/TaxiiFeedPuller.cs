@@ -13,7 +13,7 @@ namespace Caduceus.Gateway.ThreatIntel;
 internal sealed partial class TaxiiFeedPuller(
     TaxiiClient client,
     TaxiiFeedImporter importer,
-    SqliteThreatFeedStore feeds,
+    IThreatFeedStore feeds,
     TimeProvider timeProvider,
     ILogger<TaxiiFeedPuller> logger)
 {

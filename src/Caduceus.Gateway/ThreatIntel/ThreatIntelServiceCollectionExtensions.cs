@@ -1,6 +1,7 @@
 using Caduceus.Gateway.Siem;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Caduceus.Gateway.ThreatIntel;
@@ -12,8 +13,11 @@ internal static class ThreatIntelServiceCollectionExtensions
     {
         services.AddOptions<ThreatIntelOptions>().Bind(configuration.GetSection(ThreatIntelOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ThreatIntelOptions>, ThreatIntelOptionsValidator>();
-        services.AddSingleton<SqliteThreatIndicatorStore>();
-        services.AddSingleton<SqliteThreatFeedStore>();
+
+        // Under State:Store = postgres, AddSharedState has already registered the shared stores and the fleet's feed lock.
+        services.TryAddSingleton<IThreatIndicatorStore, SqliteThreatIndicatorStore>();
+        services.TryAddSingleton<IThreatFeedStore, SqliteThreatFeedStore>();
+        services.TryAddSingleton<IThreatFeedPollLock, LocalThreatFeedPollLock>();
         services.AddSingleton<ThreatSightings>();
         services.AddHostedService<ThreatSightingWriter>();
         services.AddSingleton<KnownAttackPayloads>();

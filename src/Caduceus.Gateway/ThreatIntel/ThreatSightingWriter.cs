@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Caduceus.Gateway.ThreatIntel;
 
 /// <summary>Stores the sightings the request path queued, off the request path.</summary>
-internal sealed partial class ThreatSightingWriter(ThreatSightings sightings, SqliteThreatIndicatorStore store, ILogger<ThreatSightingWriter> logger) : BackgroundService
+internal sealed partial class ThreatSightingWriter(ThreatSightings sightings, IThreatIndicatorStore store, ILogger<ThreatSightingWriter> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -86,7 +86,7 @@ public sealed class TaxiiPullTests
         await using var taxii = await TaxiiTestServer.StartAsync([StixObjects.Indicator("[ipv4-addr:value = '127.0.0.1']")], "the-right-token");
         var settings = FeedSettings(taxii, token: "a-wrong-token");
         await using var harness = await GatewayHarness.StartAsync(settings: settings);
-        var feeds = harness.Services.GetRequiredService<SqliteThreatFeedStore>();
+        var feeds = harness.Services.GetRequiredService<IThreatFeedStore>();
 
         var deadline = DateTime.UtcNow + Deadline;
         ThreatFeedState? state;
@@ -172,7 +172,7 @@ public sealed class TaxiiPullTests
 
     private static async Task<ThreatFeedState> WaitForImportAsync(GatewayHarness harness, Func<ThreatFeedState, bool> done)
     {
-        var feeds = harness.Services.GetRequiredService<SqliteThreatFeedStore>();
+        var feeds = harness.Services.GetRequiredService<IThreatFeedStore>();
         var deadline = DateTime.UtcNow + Deadline;
         while (true)
         {

@@ -7,7 +7,8 @@ namespace Caduceus.Cli.Commands.Intel;
 
 /// <summary>
 /// <c>caduceus intel export [--since T] [--out FILE]</c>: the gateway's own attack indicators (payload hashes and
-/// abusive addresses, never text) as one STIX 2.1 bundle, read from its database; a file appears only when complete.
+/// abusive addresses, never text) as one STIX 2.1 bundle, read from its database (the shared one under
+/// <c>State:Store = postgres</c>); a file appears only when complete.
 /// </summary>
 internal static class IntelExportCommand
 {
@@ -43,7 +44,7 @@ internal static class IntelExportCommand
 
             return await KeyStoreSession.RunAsync(parse.GetValue(CaduceusCommand.ConfigOption), async session =>
             {
-                if (!File.Exists(session.Database.FilePath))
+                if (session.SharedState is null && !File.Exists(session.Database.FilePath))
                 {
                     return CommandErrors.Fail($"there is no gateway database at '{session.Database.FilePath}'; run 'caduceus serve' first or check DataDirectory.");
                 }
@@ -51,7 +52,7 @@ internal static class IntelExportCommand
                 if (file is null)
                 {
                     await using var stdout = Console.OpenStandardOutput();
-                    await ThreatIntelExport.WriteBundleAsync(session.Database, from, now, stdout, cancellationToken);
+                    await ThreatIntelExport.WriteBundleAsync(session.Database, session.SharedState, from, now, stdout, cancellationToken);
                     return ExitCodes.Success;
                 }
 
@@ -61,7 +62,7 @@ internal static class IntelExportCommand
                     int written;
                     await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
                     {
-                        written = await ThreatIntelExport.WriteBundleAsync(session.Database, from, now, stream, cancellationToken);
+                        written = await ThreatIntelExport.WriteBundleAsync(session.Database, session.SharedState, from, now, stream, cancellationToken);
                     }
 
                     File.Move(partial, file.FullName, overwrite: true);
