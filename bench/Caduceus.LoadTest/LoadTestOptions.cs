@@ -30,9 +30,10 @@ internal sealed class LoadTestOptions
                                 database holding the shared state (State:Store=postgres) and the one audit chain
           --redis HOST:PORT     Redis for rate-limit counters and anomaly windows (Limits:Redis, Anomaly:Redis)
           --plot FILE.png       also draw p50 and p99 latency against throughput, one line per instance count
-          --compare audit|exporters  instead: two gateway variants side by side (bench/Caduceus.BenchGateway, SQLite,
-                                one instance each) and the test model alone, measured in alternating rounds so that
-                                machine noise hits all alike; audit: audit off versus on; exporters: no SIEM exporter
+          --compare audit|audit-sync|exporters  instead: two gateway variants side by side (bench/Caduceus.BenchGateway,
+                                SQLite, one instance each) and the test model alone, measured in alternating rounds so
+                                that machine noise hits all alike; audit: audit off versus on; audit-sync: audit off
+                                versus on without an fsync per commit (synchronous=NORMAL); exporters: no SIEM exporter
                                 versus syslog, Splunk HEC, Elasticsearch bulk and OTLP to loopback receivers that this
                                 load test runs and counts (needs a mix that raises events: phi or injection)
           --rounds N            measured rounds per target and concurrency with --compare (default 5); each round has

@@ -116,12 +116,12 @@ internal static class VariantRun
         }
 
         var port = FreePorts.Take(1)[0];
-        progress.WriteLine($"Starting {variant.Name} (audit {(variant.Audit ? "on" : "off")}, SIEM exporters {(variant.Exporters ? "on" : "off")}) on port {port}...");
+        progress.WriteLine($"Starting {variant.Name} (audit {variant.Audit}, SIEM exporters {(variant.Exporters ? "on" : "off")}) on port {port}...");
         var gateway = ChildServer.Start(
             variant.Name,
             benchGateway,
             port,
-            ["--urls", $"http://127.0.0.1:{port}", "--upstream", new Uri(model.BaseAddress, "v1").ToString(), "--audit", variant.Audit ? "on" : "off"],
+            ["--urls", $"http://127.0.0.1:{port}", "--upstream", new Uri(model.BaseAddress, "v1").ToString(), "--audit", variant.Audit],
             directory,
             environment);
         await gateway.WaitUntilReadyAsync("healthz", LoadTestRun.StartTimeout, cancellationToken);

@@ -56,7 +56,7 @@ public sealed class LoadTestOptionsTests
     }
 
     [Theory]
-    [InlineData(new[] { "--compare", "siem" }, "--compare must be audit or exporters")]
+    [InlineData(new[] { "--compare", "siem" }, "--compare must be audit, audit-sync or exporters")]
     [InlineData(new[] { "--compare" }, "needs a value")]
     [InlineData(new[] { "--rounds", "0" }, "from 1 to 100")]
     [InlineData(new[] { "--rounds", "3,4" }, "one number from 1 to 100")]
@@ -71,6 +71,14 @@ public sealed class LoadTestOptionsTests
 
         Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', exception.Message);
+    }
+
+    [Fact]
+    public void Compare_audit_sync_sets_the_audit_without_fsync_against_no_audit_under_issue_6s_budget()
+    {
+        var options = LoadTestOptions.Parse(["--compare", "audit-sync"]);
+
+        Assert.Equal(("off", "sync-normal", 0.5, 64), (options.Compare?.Baseline.Audit, options.Compare?.Variant.Audit, options.Compare?.P50BudgetMs, options.Compare?.BudgetConcurrency));
     }
 
     [Fact]
