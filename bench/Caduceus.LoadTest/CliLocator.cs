@@ -27,6 +27,22 @@ internal static class CliLocator
         return File.Exists(dll) ? dll : throw new ServerStartException($"{dll} does not exist; build src/Caduceus.Cli in Release or pass --cli PATH");
     }
 
+    /// <summary>The bench gateway a <c>--compare</c> run starts (built in Release unless <c>--no-build</c> or <c>--cli</c>).</summary>
+    public static async Task<string> ResolveBenchGatewayAsync(LoadTestOptions options, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var root = FindRepositoryRoot()
+            ?? throw new ServerStartException($"cannot find {SolutionFile} above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}");
+        var directory = Path.Combine(root, "bench", "Caduceus.BenchGateway");
+        var dll = Path.Combine(directory, "bin", "Release", "net10.0", "caduceus-bench-gateway.dll");
+        if (options.Build)
+        {
+            progress.WriteLine("Building bench/Caduceus.BenchGateway (Release)...");
+            await BuildAsync(Path.Combine(directory, "Caduceus.BenchGateway.csproj"), cancellationToken);
+        }
+
+        return File.Exists(dll) ? dll : throw new ServerStartException($"{dll} does not exist; build bench/Caduceus.BenchGateway in Release");
+    }
+
     private static string? FindRepositoryRoot()
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })

@@ -87,6 +87,11 @@ internal sealed class LoadRunner(ScenarioMix mix, IReadOnlyList<LoadScenario> sc
             }
 
             var elapsed = clock.ElapsedTicks - start;
+            if (error is null && scenario.GatewayEvent && target.ThroughGateway)
+            {
+                log.EventRequests++;
+            }
+
             if (start >= window.Start)
             {
                 log.Record(elapsed * 1000.0 / Stopwatch.Frequency, error);
@@ -136,7 +141,8 @@ internal sealed class LoadRunner(ScenarioMix mix, IReadOnlyList<LoadScenario> sc
             ReportMath.CpuPerRequest(cpu.Model, requests),
             ReportMath.CpuPerRequest(cpu.Client, requests),
             cpu.Gateways.TotalSeconds / seconds,
-            cpu.Others is { } others ? Math.Max(0, others.TotalSeconds / seconds) : null);
+            cpu.Others is { } others ? Math.Max(0, others.TotalSeconds / seconds) : null,
+            logs.Sum(l => l.EventRequests));
     }
 
     private readonly record struct Window(long Start, long End);
@@ -153,6 +159,9 @@ internal sealed class LoadRunner(ScenarioMix mix, IReadOnlyList<LoadScenario> sc
         public List<double> Latencies { get; } = new(capacity: 4096);
 
         public long Errors { get; private set; }
+
+        /// <summary>Answered requests, warm-up included, for which the gateway raised a security event.</summary>
+        public long EventRequests { get; set; }
 
         public string? FirstError { get; private set; }
 

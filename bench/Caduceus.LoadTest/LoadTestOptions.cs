@@ -30,6 +30,16 @@ internal sealed class LoadTestOptions
                                 database holding the shared state (State:Store=postgres) and the one audit chain
           --redis HOST:PORT     Redis for rate-limit counters and anomaly windows (Limits:Redis, Anomaly:Redis)
           --plot FILE.png       also draw p50 and p99 latency against throughput, one line per instance count
+          --compare audit|audit-sync|exporters  instead: two gateway variants side by side (bench/Caduceus.BenchGateway,
+                                SQLite, one instance each) and the test model alone, measured in alternating rounds so
+                                that machine noise hits all alike; audit: audit off versus on; audit-sync: audit off
+                                versus on without an fsync per commit (synchronous=NORMAL); exporters: no SIEM exporter
+                                versus syslog, Splunk HEC, Elasticsearch bulk and OTLP to loopback receivers that this
+                                load test runs and counts (needs a mix that raises events: phi or injection)
+          --rounds N            measured rounds per target and concurrency with --compare (default 5); each round has
+                                its own --warmup and --duration
+          --syslog tcp|udp      syslog protocol of the exporters variant (default tcp: lossless, so every event must
+                                arrive; udp is best effort)
         """;
 
     public string? CliPath { get; private set; }
@@ -57,6 +67,13 @@ internal sealed class LoadTestOptions
     public string? Redis { get; private set; }
 
     public string? PlotFile { get; private set; }
+
+    /// <summary>The two gateway variants to compare, or null for the usual direct-versus-gateway run.</summary>
+    public VariantSet? Compare { get; private set; }
+
+    public int Rounds { get; private set; } = 5;
+
+    public SyslogProtocolChoice Syslog { get; private set; } = SyslogProtocolChoice.Tcp;
 
     /// <summary>Extra environment for both servers (experiments: GC mode, thread pool settings).</summary>
     public Dictionary<string, string> ServerEnvironment { get; } = new(StringComparer.Ordinal);
@@ -124,9 +141,28 @@ internal sealed class LoadTestOptions
                 case "--plot":
                     options.PlotFile = Path.GetFullPath(Value(args, ref i));
                     break;
+                case "--compare":
+                    options.Compare = VariantSet.Parse(Value(args, ref i));
+                    break;
+                case "--rounds":
+                    options.Rounds = NumberList(name, Value(args, ref i), 100) is [var rounds] ? rounds : throw new ArgumentException("option '--rounds' needs one number from 1 to 100");
+                    break;
+                case "--syslog":
+                    options.Syslog = Value(args, ref i) switch
+                    {
+                        "tcp" => SyslogProtocolChoice.Tcp,
+                        "udp" => SyslogProtocolChoice.Udp,
+                        var other => throw new ArgumentException($"--syslog must be tcp or udp, not '{other}'"),
+                    };
+                    break;
                 default:
                     throw new ArgumentException($"unknown option '{name}' (see --help)");
             }
+        }
+
+        if (options.Compare is { } compare)
+        {
+            CheckComparison(options, compare);
         }
 
         if (options.Instances.Any(n => n > 1) && options.Postgres is null)
@@ -135,6 +171,19 @@ internal sealed class LoadTestOptions
         }
 
         return options;
+    }
+
+    private static void CheckComparison(LoadTestOptions options, VariantSet compare)
+    {
+        if (options.Instances is not [1] || options.Postgres is not null || options.PlotFile is not null)
+        {
+            throw new ArgumentException("--compare runs one SQLite instance per variant: leave out --instances, --postgres and --plot");
+        }
+
+        if (compare.NeedsReceivers && !options.Mix.Weights.Any(w => w.Weight > 0 && LoadScenarios.Create(w.Name).GatewayEvent))
+        {
+            throw new ArgumentException("--compare exporters needs a mix that raises security events (--prompt phi or --mix with phi or injection): the benign prompt raises none");
+        }
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i)

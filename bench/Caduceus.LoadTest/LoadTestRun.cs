@@ -13,7 +13,7 @@ internal static class LoadTestRun
 {
     private const string BootstrapKeyVariable = "CADUCEUS_BOOTSTRAP_API_KEY";
     private const string EventIdHeader = "X-Caduceus-Event-Id";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    internal static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     public static async Task<int> RunAsync(LoadTestOptions options, CancellationToken cancellationToken)
     {
@@ -23,11 +23,8 @@ internal static class LoadTestRun
         var workDirectory = Directory.CreateTempSubdirectory("caduceus-loadtest-");
         try
         {
-            var apiKey = "cad_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-            var modelPort = FreePorts.Take(1)[0];
-            progress.WriteLine($"Starting the test model on port {modelPort} from {cli}...");
-            using var model = ChildServer.Start("test model", cli, modelPort, ["test-model", "--urls", $"http://127.0.0.1:{modelPort}"], workDirectory.CreateSubdirectory("test-model").FullName, options.ServerEnvironment);
-            await model.WaitUntilReadyAsync("v1/models", StartTimeout, cancellationToken);
+            var apiKey = NewApiKey();
+            using var model = await StartModelAsync(cli, workDirectory, options, progress, cancellationToken);
 
             var scenarios = options.Mix.Weights.Select(w => LoadScenarios.Create(w.Name)).ToArray();
             var direct = new LoadTarget(Targets.Direct, [new Uri(model.BaseAddress, "v1/chat/completions")], ApiKey: null);
@@ -120,12 +117,24 @@ internal static class LoadTestRun
         }
     }
 
+    /// <summary>A fresh client key for the gateways' bootstrap variable.</summary>
+    internal static string NewApiKey() => "cad_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+    internal static async Task<ChildServer> StartModelAsync(string cli, DirectoryInfo workDirectory, LoadTestOptions options, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var modelPort = FreePorts.Take(1)[0];
+        progress.WriteLine($"Starting the test model on port {modelPort} from {cli}...");
+        var model = ChildServer.Start("test model", cli, modelPort, ["test-model", "--urls", $"http://127.0.0.1:{modelPort}"], workDirectory.CreateSubdirectory("test-model").FullName, options.ServerEnvironment);
+        await model.WaitUntilReadyAsync("v1/models", StartTimeout, cancellationToken);
+        return model;
+    }
+
     /// <summary>
     /// One key sends the whole load: the per-key limits are raised so they count but never refuse. PHI is
     /// pseudonymized (vault writes). With --postgres and --redis, state, audit, limits and anomaly windows are shared.
     /// --gateway-env overrides any of it.
     /// </summary>
-    private static Dictionary<string, string> GatewayEnvironment(LoadTestOptions options, string apiKey, SharedStateDatabase? database, string phaseDirectory)
+    internal static Dictionary<string, string> GatewayEnvironment(LoadTestOptions options, string apiKey, SharedStateDatabase? database, string phaseDirectory)
     {
         var environment = new Dictionary<string, string>(options.ServerEnvironment, StringComparer.Ordinal)
         {
@@ -165,7 +174,7 @@ internal static class LoadTestRun
     }
 
     /// <summary>One request of a scenario to every instance before loading, so a broken set-up stops the run instead of being measured.</summary>
-    private static async Task CheckAsync(LoadTarget target, LoadScenario scenario, CancellationToken cancellationToken)
+    internal static async Task CheckAsync(LoadTarget target, LoadScenario scenario, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         foreach (var url in target.ChatUrls)
@@ -225,7 +234,7 @@ internal static class LoadTestRun
         return line.Length <= 200 ? line : line[..200] + "...";
     }
 
-    private static void TryDelete(DirectoryInfo directory)
+    internal static void TryDelete(DirectoryInfo directory)
     {
         try
         {

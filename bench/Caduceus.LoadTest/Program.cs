@@ -39,7 +39,9 @@ if (options.Help)
 
 try
 {
-    return await LoadTestRun.RunAsync(options, cancellation.Token);
+    return options.Compare is { } compare
+        ? await VariantRun.RunAsync(options, compare, cancellation.Token)
+        : await LoadTestRun.RunAsync(options, cancellation.Token);
 }
 catch (ServerStartException exception)
 {

@@ -15,4 +15,13 @@ internal static class ReportMath
 
     /// <summary>CPU milliseconds per request; 0 when there were none.</summary>
     public static double CpuPerRequest(TimeSpan cpu, long requests) => requests == 0 ? 0 : cpu.TotalMilliseconds / requests;
+
+    /// <summary>The middle value (the mean of the two middle ones for an even count); 0 when empty.</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? 0
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+            : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
 }

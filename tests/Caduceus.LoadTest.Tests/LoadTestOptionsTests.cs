@@ -35,4 +35,57 @@ public sealed class LoadTestOptionsTests
 
         Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compare_rounds_and_syslog_protocol_are_read()
+    {
+        var options = LoadTestOptions.Parse(["--compare", "exporters", "--prompt", "phi", "--rounds", "7", "--syslog", "udp"]);
+
+        Assert.Same(VariantSet.Exporters, options.Compare);
+        Assert.Equal(7, options.Rounds);
+        Assert.Equal(SyslogProtocolChoice.Udp, options.Syslog);
+    }
+
+    [Fact]
+    public void Without_compare_there_is_no_variant_run_and_syslog_defaults_to_lossless_tcp()
+    {
+        var options = LoadTestOptions.Parse([]);
+
+        Assert.Null(options.Compare);
+        Assert.Equal((5, SyslogProtocolChoice.Tcp), (options.Rounds, options.Syslog));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--compare", "siem" }, "--compare must be audit, audit-sync or exporters")]
+    [InlineData(new[] { "--compare" }, "needs a value")]
+    [InlineData(new[] { "--rounds", "0" }, "from 1 to 100")]
+    [InlineData(new[] { "--rounds", "3,4" }, "one number from 1 to 100")]
+    [InlineData(new[] { "--syslog", "tls" }, "--syslog must be tcp or udp")]
+    [InlineData(new[] { "--compare", "exporters" }, "raises security events")]
+    [InlineData(new[] { "--compare", "exporters", "--mix", "benign=3,stream=1" }, "raises security events")]
+    [InlineData(new[] { "--compare", "audit", "--instances", "2", "--postgres", "Host=127.0.0.1" }, "one SQLite instance per variant")]
+    [InlineData(new[] { "--plot", "x.png", "--compare", "audit" }, "one SQLite instance per variant")]
+    public void A_bad_compare_option_is_refused_in_one_line(string[] args, string expected)
+    {
+        var exception = Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse(args));
+
+        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', exception.Message);
+    }
+
+    [Fact]
+    public void Compare_audit_sync_sets_the_audit_without_fsync_against_no_audit_under_issue_6s_budget()
+    {
+        var options = LoadTestOptions.Parse(["--compare", "audit-sync"]);
+
+        Assert.Equal(("off", "sync-normal", 0.5, 64), (options.Compare?.Baseline.Audit, options.Compare?.Variant.Audit, options.Compare?.P50BudgetMs, options.Compare?.BudgetConcurrency));
+    }
+
+    [Fact]
+    public void Compare_exporters_accepts_a_mix_with_injections()
+    {
+        var options = LoadTestOptions.Parse(["--mix", "benign=3,injection=1", "--compare", "exporters"]);
+
+        Assert.Equal("exporters", options.Compare?.Name);
+    }
 }

@@ -38,4 +38,12 @@ public sealed class ReportMathTests
         Assert.Equal(2.5, ReportMath.CpuPerRequest(TimeSpan.FromSeconds(5), 2000));
         Assert.Equal(0, ReportMath.CpuPerRequest(TimeSpan.FromSeconds(5), 0));
     }
+
+    [Fact]
+    public void Median_is_the_middle_value_or_the_mean_of_the_two_middle_ones_and_zero_when_empty()
+    {
+        Assert.Equal(3, ReportMath.Median([5, 1, 3]));
+        Assert.Equal(2.5, ReportMath.Median([4, 1, 3, 2]));
+        Assert.Equal(0, ReportMath.Median([]));
+    }
 }
