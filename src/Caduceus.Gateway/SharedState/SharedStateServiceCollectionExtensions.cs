@@ -47,6 +47,8 @@ internal static class SharedStateServiceCollectionExtensions
             services.AddSingleton<IPolicyOverrideStore, PostgresPolicyOverrideStore>();
             services.AddSingleton<Models.IModelInventory, PostgresModelInventory>();
             services.AddSingleton<ISharedStateCache>(sp => sp.GetRequiredService<Models.CachingModelLookup>());
+            services.AddSingleton<Training.ITrainingStore, PostgresTrainingStore>();
+            services.AddSingleton<IDrillResultStore, PostgresDrillResultStore>();
             return services;
         }
 
