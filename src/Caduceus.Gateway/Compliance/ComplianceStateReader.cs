@@ -1,11 +1,7 @@
 using System.Data.Common;
-using Caduceus.Gateway.AdminMfa;
 using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Encryption;
-using Caduceus.Gateway.Incidents;
 using Caduceus.Gateway.Keys;
-using Caduceus.Gateway.Models;
-using Caduceus.Gateway.Storage;
 using Caduceus.Identity;
 using Microsoft.Extensions.Configuration;
 
