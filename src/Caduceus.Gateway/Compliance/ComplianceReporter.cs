@@ -1,8 +1,3 @@
-using Caduceus.Gateway.AdminMfa;
-using Caduceus.Gateway.Drills;
-using Caduceus.Gateway.Incidents;
-using Caduceus.Gateway.Keys;
-using Caduceus.Gateway.Models;
 using Caduceus.Gateway.SharedState;
 using Caduceus.Gateway.Storage;
 using Caduceus.Gateway.Training;
@@ -12,49 +7,49 @@ using Microsoft.Extensions.Options;
 namespace Caduceus.Gateway.Compliance;
 
 /// <summary>Generates compliance reports from the gateway's configuration and records (read-only).</summary>
-public sealed class ComplianceReporter
+public sealed class ComplianceReporter : IAsyncDisposable
 {
     private readonly ComplianceStateReader _reader;
     private readonly string _configurationSource;
+    private readonly IAsyncDisposable? _owned;
 
-    internal ComplianceReporter(ComplianceStateReader reader, string configurationSource)
+    internal ComplianceReporter(ComplianceStateReader reader, string configurationSource, IAsyncDisposable? owned = null)
     {
         _reader = reader;
         _configurationSource = configurationSource;
+        _owned = owned;
     }
 
     /// <summary>
-    /// A reporter over the gateway database in the configured data directory, as the CLI opens it (no running gateway
-    /// needed). Training and scheduled drill results report no records until their modules provide them.
+    /// A reporter over the records the configuration selects, as the CLI opens them (no running gateway needed): the
+    /// gateway database in the configured data directory, or under <c>State:Store = postgres</c> the shared database,
+    /// so it reports what a running gateway on the same configuration reports. Dispose it to close the shared database.
     /// </summary>
+    /// <exception cref="InvalidOperationException"><c>State:Store</c> is postgres without a connection string.</exception>
     public static ComplianceReporter ForDatabase(IConfiguration configuration, GatewayDatabase database, TimeProvider clock, string configurationSource)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(clock);
-        if (configuration.GetSection(SharedStateOptions.SectionName).Get<SharedStateOptions>() is { UsesPostgres: true })
+        var state = configuration.GetSection(SharedStateOptions.SectionName).Get<SharedStateOptions>() ?? new SharedStateOptions();
+        if (state.UsesPostgres && string.IsNullOrWhiteSpace(state.ConnectionString))
         {
-            // Reading this instance's SQLite key store would report on keys the fleet does not use.
-            throw new InvalidOperationException(
-                "State:Store is 'postgres', so client keys live in the shared database; get this report from a running gateway (GET /admin/reports/FRAMEWORK).");
+            throw new InvalidOperationException("State:Store is 'postgres' but State:ConnectionString is not set.");
         }
 
+        var shared = state.UsesPostgres ? new PostgresStateDatabase(state.ConnectionString!) : null;
+        var sources = ComplianceSources.Select(database, shared, clock);
         var reader = new ComplianceStateReader(
             configuration,
-            database,
-            new SqliteApiKeyStore(database, clock),
-            new SqliteMfaFactorStore(database),
-            new SqliteIncidentStore(database),
-            new SqliteDrillStore(database),
-            new SqliteModelInventory(database, clock),
+            sources,
             new TrainingRegisterEvidence(new TrainingRecords(
-                new SqliteTrainingStore(database, clock),
+                sources.Training,
                 Options.Create(configuration.GetSection(TrainingOptions.SectionName).Get<TrainingOptions>() ?? new TrainingOptions()),
                 clock)),
-            new ScheduledDrillEvidence(new SqliteDrillResultStore(database)),
+            new ScheduledDrillEvidence(sources.DrillResults),
             runningMasterKey: null,
             clock);
-        return new ComplianceReporter(reader, configurationSource);
+        return new ComplianceReporter(reader, configurationSource, shared);
     }
 
     /// <exception cref="InvalidOperationException">The configuration cannot be bound.</exception>
@@ -64,4 +59,6 @@ public sealed class ComplianceReporter
         var state = await _reader.ReadAsync(cancellationToken);
         return new ComplianceReport(framework, state.Now, _configurationSource, state.PeriodStart, framework.Evaluate(state));
     }
+
+    public ValueTask DisposeAsync() => _owned?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -1,11 +1,7 @@
 using System.Data.Common;
-using Caduceus.Gateway.AdminMfa;
 using Caduceus.Gateway.Audit;
 using Caduceus.Gateway.Encryption;
-using Caduceus.Gateway.Incidents;
 using Caduceus.Gateway.Keys;
-using Caduceus.Gateway.Models;
-using Caduceus.Gateway.Storage;
 using Caduceus.Identity;
 using Microsoft.Extensions.Configuration;
 
@@ -17,12 +13,7 @@ namespace Caduceus.Gateway.Compliance;
 /// </summary>
 internal sealed class ComplianceStateReader(
     IConfiguration configuration,
-    GatewayDatabase database,
-    IApiKeyStore keys,
-    IMfaFactorStore factors,
-    IIncidentStore incidents,
-    IDrillStore drills,
-    IModelInventory inventory,
+    ComplianceSources sources,
     ITrainingEvidence training,
     IDrillResultEvidence drillResults,
     IMasterKey? runningMasterKey,
@@ -33,8 +24,8 @@ internal sealed class ComplianceStateReader(
     {
         var settings = ComplianceSettings.Bind(configuration);
         var now = clock.GetUtcNow();
-        var missing = File.Exists(database.FilePath) ? null : $"there is no gateway database at '{database.FilePath}'";
-        var keyList = await ReadAsync(missing, "client keys", () => keys.ListAsync(cancellationToken));
+        var missing = sources.Missing;
+        var keyList = await ReadAsync(missing, "client keys", () => sources.Keys.ListAsync(cancellationToken));
         return new ComplianceState
         {
             Now = now,
@@ -45,9 +36,9 @@ internal sealed class ComplianceStateReader(
             AdminKeysWithMfa = keyList.Value is { } list
                 ? await ReadAsync(missing, "admin second factors", () => AdminKeysWithMfaAsync(list, now, cancellationToken))
                 : SourceRead<IReadOnlySet<string>>.Unreadable(keyList.Problem!),
-            Incidents = await ReadAsync(missing, "incidents", () => incidents.ListAsync(includeClosed: true, cancellationToken)),
-            Drills = await ReadAsync(missing, "drills", () => drills.ListAsync(includeEnded: true, now, cancellationToken)),
-            Inventory = await ReadAsync(missing, "model inventory", () => inventory.ListAsync(cancellationToken)),
+            Incidents = await ReadAsync(missing, "incidents", () => sources.Incidents.ListAsync(includeClosed: true, cancellationToken)),
+            Drills = await ReadAsync(missing, "drills", () => sources.Drills.ListAsync(includeEnded: true, now, cancellationToken)),
+            Inventory = await ReadAsync(missing, "model inventory", () => sources.Inventory.ListAsync(cancellationToken)),
             Training = missing is null ? await training.ReadAsync(now, cancellationToken) : SourceRead<TrainingSummary>.Unreadable("no training records: " + missing),
             DrillResults = missing is null
                 ? await drillResults.ReadAsync(now - ComplianceState.Period, cancellationToken)
@@ -60,7 +51,7 @@ internal sealed class ComplianceStateReader(
         var enrolled = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in list.Where(k => k.StatusAt(now) == ApiKeyStatus.Active && k.Roles.Contains(CallerRoles.Admin)))
         {
-            if (await factors.HasConfirmedAsync(key.Id, cancellationToken))
+            if (await sources.Factors.HasConfirmedAsync(key.Id, cancellationToken))
             {
                 enrolled.Add(key.Id);
             }
@@ -105,11 +96,7 @@ internal sealed class ComplianceStateReader(
 
     private async Task<SourceRead<KeyringEvidence>> ReadKeyringAsync(ComplianceSettings settings, string? missing, CancellationToken cancellationToken)
     {
-        var dataKeys = await ReadAsync<IReadOnlyList<DataKeyStatus>>(missing, "data keys", async () =>
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            return await DataKeyStore.ReadStatusAsync(connection, cancellationToken);
-        });
+        var dataKeys = await ReadAsync(missing, "data keys", () => sources.ReadDataKeysAsync(cancellationToken));
         if (dataKeys.Value is null)
         {
             return SourceRead<KeyringEvidence>.Unreadable(dataKeys.Problem!);
@@ -117,10 +104,10 @@ internal sealed class ComplianceStateReader(
 
         var encryption = settings.Encryption;
         var configured = !string.IsNullOrEmpty(encryption.MasterKeyFile) || !string.IsNullOrEmpty(encryption.MasterKeyEnvironmentVariable);
-        var insideData = !string.IsNullOrEmpty(encryption.MasterKeyFile) && IsInside(encryption.MasterKeyFile, database.DirectoryPath);
+        var insideData = !string.IsNullOrEmpty(encryption.MasterKeyFile) && IsInside(encryption.MasterKeyFile, sources.Database.DirectoryPath);
         try
         {
-            var master = runningMasterKey ?? MasterKeyLoader.TryLoadExisting(encryption, settings.Vault, database.DirectoryPath);
+            var master = runningMasterKey ?? MasterKeyLoader.TryLoadExisting(encryption, settings.Vault, sources.Database.DirectoryPath);
             var external = runningMasterKey is not null && runningMasterKey is not LocalMasterKey;
             return SourceRead<KeyringEvidence>.Ok(new KeyringEvidence(
                 dataKeys.Value, master?.KeyId, master?.Source ?? "none", external || (configured && !insideData), null));

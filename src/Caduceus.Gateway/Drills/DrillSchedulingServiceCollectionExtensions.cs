@@ -16,7 +16,8 @@ internal static class DrillSchedulingServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<IValidateOptions<GatewayOptions>, DrillSchedulingOptionsValidator>();
         services.AddSingleton<DrillSchedules>();
-        services.AddSingleton<IDrillResultStore, SqliteDrillResultStore>();
+        // Under State:Store = postgres, AddSharedState has already registered the shared results.
+        services.TryAddSingleton<IDrillResultStore, SqliteDrillResultStore>();
         services.AddSingleton<ScheduledDrillKeys>();
         services.AddSingleton<GatewaySelfAddress>();
         services.AddSingleton<DrillIncidents>();

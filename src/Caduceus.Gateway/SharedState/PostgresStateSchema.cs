@@ -318,6 +318,47 @@ internal static class PostgresStateSchema
             AFTER DELETE ON threat_indicators FOR EACH ROW WHEN (OLD.origin <> 'local')
             EXECUTE FUNCTION caduceus_notify_state_change();
         """,
+
+        // 11: the staff training register and the scheduled drills' results, so every instance enforces the same
+        // training and lists the same results, and the compliance report reads one set (ids, courses, dates and
+        // numbers only; no patient data). Schedules are matched without regard to case, as in SQLite.
+        """
+        CREATE TABLE training_people (
+            id           text PRIMARY KEY,
+            display_name text NOT NULL,
+            roles        text[] NOT NULL,
+            created_at   bigint NOT NULL,
+            updated_at   bigint NOT NULL
+        );
+        CREATE TABLE training_completions (
+            id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            person_id    text NOT NULL REFERENCES training_people (id),
+            course_id    text NOT NULL,
+            completed_on date NOT NULL,
+            expires_on   date NOT NULL,
+            evidence     text,
+            recorded_by  text NOT NULL,
+            recorded_at  bigint NOT NULL
+        );
+        CREATE INDEX training_completions_person ON training_completions (person_id, course_id);
+        CREATE TABLE drill_results (
+            id                      text PRIMARY KEY,
+            schedule                text NOT NULL,
+            application             text NOT NULL,
+            started_at              bigint NOT NULL,
+            duration_ms             bigint NOT NULL,
+            passed                  boolean NOT NULL,
+            categories              text NOT NULL,
+            benign_total            integer NOT NULL,
+            benign_refused          integer NOT NULL,
+            max_benign_refused_rate double precision NOT NULL,
+            findings                text NOT NULL,
+            event_id                text NOT NULL,
+            incident_id             text,
+            scorecard               text NOT NULL
+        );
+        CREATE INDEX drill_results_schedule ON drill_results ((lower(schedule)), started_at DESC);
+        """,
     ];
 
     /// <summary>Runs inside the caller's transaction, which holds the migration lock.</summary>

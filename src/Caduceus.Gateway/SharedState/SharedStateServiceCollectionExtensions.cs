@@ -51,6 +51,8 @@ internal static class SharedStateServiceCollectionExtensions
             services.AddSingleton<ThreatIntel.IThreatFeedStore, PostgresThreatFeedStore>();
             services.AddSingleton<ThreatIntel.IThreatFeedPollLock, PostgresThreatFeedPollLock>();
             services.AddSingleton<ISharedStateCache>(sp => sp.GetRequiredService<ThreatIntel.KnownAttackPayloads>());
+            services.AddSingleton<Training.ITrainingStore, PostgresTrainingStore>();
+            services.AddSingleton<IDrillResultStore, PostgresDrillResultStore>();
             return services;
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Caduceus.Gateway.Training;
@@ -12,8 +13,8 @@ internal static class TrainingServiceCollectionExtensions
     {
         services.AddOptions<TrainingOptions>().Bind(configuration.GetSection(TrainingOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TrainingOptions>, TrainingOptionsValidator>();
-        services.AddSingleton<SqliteTrainingStore>();
-        services.AddSingleton<ITrainingStore>(sp => sp.GetRequiredService<SqliteTrainingStore>());
+        // Under State:Store = postgres, AddSharedState has already registered the shared register.
+        services.TryAddSingleton<ITrainingStore, SqliteTrainingStore>();
         services.AddSingleton<TrainingRecords>();
         services.AddSingleton<ITrainingRecords>(sp => sp.GetRequiredService<TrainingRecords>());
         services.AddSingleton<TrainingChangeLog>();

@@ -46,12 +46,12 @@ public sealed class ReportCommandTests
     [InlineData("--framework|hipaa|--json|r.json|--config|bad.json", "invalid configuration")]
     [InlineData("--framework|hipaa|--json|r.json|--config|playbook.json", "invalid configuration")]
     [InlineData("--json|r.json", "--framework")]
-    [InlineData("--framework|hipaa|--json|r.json|--config|shared.json", "get this report from a running gateway")]
+    [InlineData("--framework|hipaa|--json|r.json|--config|shared.json", "State:ConnectionString is required")]
     public async Task Bad_input_exits_2_with_one_line_and_writes_nothing(string args, string message)
     {
         var workDir = Directory.CreateTempSubdirectory("caduceus-report-").FullName;
         await File.WriteAllTextAsync(Path.Combine(workDir, "bad.json"), """{"Limits":{"RequestsPerMinute":"lots"}}""", TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(workDir, "shared.json"), """{"State":{"Store":"postgres","ConnectionString":"Host=127.0.0.1;Port=1;Database=x"}}""", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(workDir, "shared.json"), """{"State":{"Store":"postgres"}}""", TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(workDir, "playbook.json"), """{"Incidents":{"Playbooks":{"x":{"EventTypes":["a"],"Actions":["explode"]}}}}""", TestContext.Current.CancellationToken);
         var before = Directory.GetFileSystemEntries(workDir).Order(StringComparer.Ordinal).ToArray();
 
@@ -61,6 +61,22 @@ public sealed class ReportCommandTests
         Assert.Contains(message, stderr, StringComparison.Ordinal);
         Assert.Single(stderr.TrimEnd('\n').Split('\n'));
         Assert.Equal(before, Directory.GetFileSystemEntries(workDir).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public async Task An_unreachable_shared_database_makes_the_record_based_controls_gaps_naming_why()
+    {
+        var workDir = Directory.CreateTempSubdirectory("caduceus-report-").FullName;
+        await File.WriteAllTextAsync(
+            Path.Combine(workDir, "shared.json"), """{"State":{"Store":"postgres","ConnectionString":"Host=127.0.0.1;Port=1;Database=x"}}""", TestContext.Current.CancellationToken);
+
+        var (exit, _, stderr) = await CliProcess.RunAsync(workDir, null, "report", "--framework", "hipaa", "--json", "r.json", "--config", "shared.json");
+
+        Assert.True(exit == 0, stderr);
+        var training = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(workDir, "r.json"), TestContext.Current.CancellationToken))
+            .RootElement.GetProperty("controls").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "164.308(a)(5)");
+        Assert.Equal("gap", training.GetProperty("status").GetString());
+        Assert.Contains("the training register could not be read", training.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,13 +15,17 @@ namespace Caduceus.Cli.Commands.Keys;
 /// </summary>
 internal sealed class KeyStoreSession
 {
-    private KeyStoreSession(GatewayOptions options, GatewayDatabase database, PostgresStateDatabase? sharedState, IApiKeyStore store)
+    private KeyStoreSession(IConfiguration configuration, GatewayOptions options, GatewayDatabase database, PostgresStateDatabase? sharedState, IApiKeyStore store)
     {
+        Configuration = configuration;
         Options = options;
         Database = database;
         SharedState = sharedState;
         Store = store;
     }
+
+    /// <summary>The configuration <c>serve</c> would read, for the sections a verb binds itself (<c>Training</c>).</summary>
+    public IConfiguration Configuration { get; }
 
     public GatewayOptions Options { get; }
 
@@ -39,13 +43,17 @@ internal sealed class KeyStoreSession
 
     public static TimeProvider Clock => TimeProvider.System;
 
-    public static async Task<int> RunAsync(FileInfo? configFile, Func<KeyStoreSession, Task<int>> action)
+    public static Task<int> RunAsync(FileInfo? configFile, Func<KeyStoreSession, Task<int>> action) => RunAsync(configFile, "key store", action);
+
+    /// <summary>As <see cref="RunAsync(FileInfo?, Func{KeyStoreSession, Task{int}})"/>, naming <paramref name="what"/> when storage fails.</summary>
+    public static async Task<int> RunAsync(FileInfo? configFile, string what, Func<KeyStoreSession, Task<int>> action)
     {
+        IConfiguration configuration;
         GatewayOptions options;
         SharedStateOptions sharedState;
         try
         {
-            var configuration = GatewayConfiguration.Build(new GatewayLaunchOptions { ConfigFile = configFile?.FullName });
+            configuration = GatewayConfiguration.Build(new GatewayLaunchOptions { ConfigFile = configFile?.FullName });
             options = GatewayConfiguration.BindOptions(configuration);
             sharedState = configuration.GetSection(SharedStateOptions.SectionName).Get<SharedStateOptions>() ?? new SharedStateOptions();
         }
@@ -66,19 +74,19 @@ internal sealed class KeyStoreSession
 
         var database = new GatewayDatabase(Microsoft.Extensions.Options.Options.Create(options));
         await using var shared = sharedState.UsesPostgres ? new PostgresStateDatabase(sharedState.ConnectionString!) : null;
-        IApiKeyStore store = shared is null ? new SqliteApiKeyStore(database, Clock) : new PostgresApiKeyStore(shared, Clock);
+        IApiKeyStore keys = shared is null ? new SqliteApiKeyStore(database, Clock) : new PostgresApiKeyStore(shared, Clock);
         var storeName = shared?.Description ?? $"'{Path.GetFullPath(options.DataDirectory)}'";
         try
         {
-            return await action(new KeyStoreSession(options, database, shared, store));
+            return await action(new KeyStoreSession(configuration, options, database, shared, keys));
         }
         catch (System.Data.Common.DbException exception)
         {
-            return CommandErrors.Fail($"the key store in {storeName} could not be used: {exception.Message}");
+            return CommandErrors.Fail($"the {what} in {storeName} could not be used: {exception.Message}");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            return CommandErrors.Fail($"the key store in {storeName} could not be used: {exception.Message}");
+            return CommandErrors.Fail($"the {what} in {storeName} could not be used: {exception.Message}");
         }
         finally
         {

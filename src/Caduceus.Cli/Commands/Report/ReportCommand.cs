@@ -3,6 +3,7 @@ using System.Data.Common;
 using Caduceus.Cli.Commands.Audit;
 using Caduceus.Gateway.Compliance;
 using Caduceus.Gateway.Hosting;
+using Caduceus.Gateway.SharedState;
 using Caduceus.Gateway.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -52,8 +53,14 @@ internal static class ReportCommand
         try
         {
             var configuration = GatewayConfiguration.Build(new GatewayLaunchOptions { ConfigFile = configFile?.FullName });
+            var sharedState = configuration.GetSection(SharedStateOptions.SectionName).Get<SharedStateOptions>() ?? new SharedStateOptions();
+            if (new SharedStateOptionsValidator(sharedState).Validate(null, options) is { Failed: true } invalid)
+            {
+                return CommandErrors.Fail("invalid configuration: " + invalid.FailureMessage);
+            }
+
             var database = new GatewayDatabase(Microsoft.Extensions.Options.Options.Create(options));
-            var reporter = ComplianceReporter.ForDatabase(configuration, database, TimeProvider.System, Sources(configFile));
+            await using var reporter = ComplianceReporter.ForDatabase(configuration, database, TimeProvider.System, Sources(configFile));
             report = await reporter.CreateAsync(framework, cancellationToken);
         }
         catch (Exception exception) when (exception is InvalidOperationException or FormatException or FileNotFoundException or InvalidDataException)
