@@ -116,7 +116,7 @@ internal sealed class PatternRecognizer
     /// The next match of an anchored pattern whose anchor lies at or after <paramref name="from"/> and that starts at or
     /// after <paramref name="matchedTo"/> (the end of the previous match): matches never overlap, as in a regex scan.
     /// </summary>
-    internal static Match? NextAnchoredMatch(Regex regex, RegexAnchor anchor, string text, ref int from, ref int matchedTo)
+    internal static Match? NextAnchoredMatch(Regex regex, IPatternAnchor anchor, string text, ref int from, ref int matchedTo)
     {
         int start;
         while ((start = anchor.NextStart(text, ref from)) >= 0)

@@ -18,8 +18,9 @@ namespace Caduceus.Detection.Phi;
 /// whose first character is common (a letter), where the regex's own search for a starting point is slow.
 /// </param>
 /// <param name="Anchor">
-/// Where matches can start, for a <c>\G</c> pattern: tried only at the start of each anchor's token run (see
-/// <see cref="RegexAnchor"/>). Null lets the regex search the whole text.
+/// Where matches can start, for a <c>\G</c> pattern: tried only where the anchor says a match may start (the start of
+/// an anchor character's token run, <see cref="RegexAnchor"/>; a listed word, <see cref="WordListAnchor"/>). Null lets
+/// the regex search the whole text.
 /// </param>
 internal sealed record RecognizerPattern(
     string Description,
@@ -28,4 +29,4 @@ internal sealed record RecognizerPattern(
     bool RequiresContext = false,
     CandidateValidator? Validator = null,
     TextPrecheck? Precheck = null,
-    RegexAnchor? Anchor = null);
+    IPatternAnchor? Anchor = null);

@@ -15,7 +15,7 @@ namespace Caduceus.Detection.Phi;
 /// must be ASCII: then it finds the same matches as the unanchored regex scanning the whole text. The walk stops at
 /// the first character that is not an ASCII word character or a token character; a match cannot reach past it.
 /// </remarks>
-internal sealed class RegexAnchor
+internal sealed class RegexAnchor : IPatternAnchor
 {
     private readonly SearchValues<char> _anchors;
     private readonly SearchValues<char> _tokenChars;

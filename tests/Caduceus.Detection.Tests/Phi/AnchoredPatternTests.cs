@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Caduceus.Detection.Phi;
+using Caduceus.Detection.Phi.Dates;
 using Caduceus.Detection.Phi.Network;
 
 namespace Caduceus.Detection.Tests.Phi;
@@ -20,7 +21,16 @@ public sealed class AnchoredPatternTests
         "example.health", "janedoe.com/blog", "MRN-00123456", "AB-1234567", " MRN ", ".com", "@example.org",
     ];
 
-    public static TheoryData<string> AnchoredRecognizers => ["email", "mrn", "url"];
+    // Month words (inside words too: "summary", "primary", "decreased"), days, years and the joins between them.
+    private static readonly string[] DatePieces =
+    [
+        "March", "MARCH", "mar", "Mar.", "May", "may", "mayo", "Sept", "sept.", "Sep", "jun", "June", "dec", "Dec.", "enero",
+        "dic", "diciembre", "abr", "summary", "primary", "decreased", "junior", "the", "of", "de", "del", " ", "  ", ",", ", ",
+        "-", "/", ".", "'", "14", "3", "14th", "1st", "22nd", "1962", "'62", "2019", "07:51", "mg", "%", "_", "x", "\n", "é",
+        "March 14, 1962", "Mar 1962", "14 de marzo de 1962", "the 5th of June", "June 2019", "Sept. 3",
+    ];
+
+    public static TheoryData<string> AnchoredRecognizers => ["email", "mrn", "url", "date"];
 
     [Theory]
     [MemberData(nameof(AnchoredRecognizers))]
@@ -35,7 +45,7 @@ public sealed class AnchoredPatternTests
             var wholeTextScan = new Regex(pattern.Regex.ToString()[2..], pattern.Regex.Options);
             for (var i = 0; i < 4000; i++)
             {
-                var text = Generate(random);
+                var text = Generate(random, recognizer == "date" ? DatePieces : Pieces);
                 var expected = wholeTextScan.Matches(text).Select(m => (m.Index, m.Length)).ToList();
                 Assert.Equal(expected, Anchored(pattern, text));
                 compared += expected.Count;
@@ -61,6 +71,7 @@ public sealed class AnchoredPatternTests
     {
         "email" => EmailRecognizer.Recognizer,
         "mrn" => MrnRecognizer.Recognizer,
+        "date" => DateRecognizer.Dates,
         _ => UrlRecognizer.Recognizer,
     };
 
@@ -77,13 +88,13 @@ public sealed class AnchoredPatternTests
         return spans;
     }
 
-    private static string Generate(Random random)
+    private static string Generate(Random random, string[] pieces)
     {
         var text = new StringBuilder();
         var count = random.Next(1, 30);
         for (var i = 0; i < count; i++)
         {
-            text.Append(Pieces[random.Next(Pieces.Length)]);
+            text.Append(pieces[random.Next(pieces.Length)]);
         }
 
         return text.ToString();

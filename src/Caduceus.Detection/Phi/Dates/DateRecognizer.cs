@@ -57,16 +57,16 @@ public sealed partial class DateRecognizer : IDetector
         ],
         window: 20);
 
-    private static readonly PatternRecognizer Dates = new(
+    internal static readonly PatternRecognizer Dates = new(
         nameof(DateRecognizer),
         EntityTypes.Date,
         requiredChars: "0123456789",
         [
             new("date pattern with day, month and year in digits", Numeric(), 0.85, Validator: DateValidator.CheckNumeric),
             new("date pattern with month and year in digits", MonthYearNumeric(), 0.55, Validator: DateValidator.CheckMonthYear),
-            new("date pattern with month name before the day", MonthFirst(), 0.9, Validator: DateValidator.CheckWithMonthName, Precheck: MonthNames.AnyNearDigit),
+            new("date pattern with month name before the day", MonthFirst(), 0.9, Validator: DateValidator.CheckWithMonthName, Anchor: MonthNames.Anchor),
             new("date pattern with day before the month name", DayFirst(), 0.9, Validator: DateValidator.CheckWithMonthName, Precheck: MonthNames.AnyNearDigit),
-            new("date pattern with month name and year", MonthNameYear(), 0.75, Validator: DateValidator.CheckWithMonthName, Precheck: MonthNames.AnyNearDigit),
+            new("date pattern with month name and year", MonthNameYear(), 0.75, Validator: DateValidator.CheckWithMonthName, Anchor: MonthNames.Anchor),
             new("date pattern of an ordinal day", OrdinalDay(), 0.55, Validator: DateValidator.CheckOrdinalDay),
         ],
         DateWords);
@@ -177,9 +177,9 @@ public sealed partial class DateRecognizer : IDetector
     private static partial Regex MonthYearNumeric();
 
     // March 14, 1962; Mar 14th; Jan. 5 '62; marzo 14 de 1962; March the 14th. Not the hour of a time after a date
-    // ("the 10th of June 07:51").
+    // ("the 10th of June 07:51"). Tried only where a month word occurs (\G, MonthNames.Anchor).
     [GeneratedRegex(
-        @"\b" + MonthNames.Pattern + @"\s{0,2}(?:the\s{1,2})?[0-9]{1,2}(?:st|nd|rd|th)?\b(?!:[0-9])(?:(?:,\s{0,2}|\s{1,2}|\s(?:de|del)\s)(?:[0-9]{4}|'[0-9]{2})\b)?" + NotBeforeUnit,
+        @"\G\b" + MonthNames.Pattern + @"\s{0,2}(?:the\s{1,2})?[0-9]{1,2}(?:st|nd|rd|th)?\b(?!:[0-9])(?:(?:,\s{0,2}|\s{1,2}|\s(?:de|del)\s)(?:[0-9]{4}|'[0-9]{2})\b)?" + NotBeforeUnit,
         DetectionRegex.IgnoreCase,
         DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex MonthFirst();
@@ -194,9 +194,9 @@ public sealed partial class DateRecognizer : IDetector
         DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex DayFirst();
 
-    // March 1962; Mar-1962; March of 1962; marzo de 1962; Mar '62.
+    // March 1962; Mar-1962; March of 1962; marzo de 1962; Mar '62. Tried only where a month word occurs.
     [GeneratedRegex(
-        @"\b" + MonthNames.Pattern + @"\s{0,2}(?:,\s{0,2}|of\s{1,2}|de\s{1,2}|del\s{1,2}|[-/]\s?)?(?:[0-9]{4}|'[0-9]{2})\b",
+        @"\G\b" + MonthNames.Pattern + @"\s{0,2}(?:,\s{0,2}|of\s{1,2}|de\s{1,2}|del\s{1,2}|[-/]\s?)?(?:[0-9]{4}|'[0-9]{2})\b",
         DetectionRegex.IgnoreCase,
         DetectionRegex.MatchTimeoutMilliseconds)]
     private static partial Regex MonthNameYear();

@@ -28,6 +28,9 @@ internal static class MonthNames
 
     private static readonly SearchValues<string> AnyMonth = SearchValues.Create([.. Months.Keys], StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Where a pattern beginning with <see cref="Pattern"/> may match: wherever a month name or abbreviation occurs.</summary>
+    public static WordListAnchor Anchor { get; } = new(Months.Keys);
+
     private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthsBySpan =
         Months.GetAlternateLookup<ReadOnlySpan<char>>();
 
