@@ -30,6 +30,9 @@ internal sealed class LoadTestOptions
                                 database holding the shared state (State:Store=postgres) and the one audit chain
           --redis HOST:PORT     Redis for rate-limit counters and anomaly windows (Limits:Redis, Anomaly:Redis)
           --plot FILE.png       also draw p50 and p99 latency against throughput, one line per instance count
+          --baseline bare-proxy also load a bare pass-through proxy (bench/Caduceus.BenchBareProxy: Kestrel and one
+                                HttpClient, nothing else) in front of the test model in the same run, and report
+                                gateway/direct, gateway/bare-proxy and bare-proxy/direct throughput
         """;
 
     public string? CliPath { get; private set; }
@@ -57,6 +60,9 @@ internal sealed class LoadTestOptions
     public string? Redis { get; private set; }
 
     public string? PlotFile { get; private set; }
+
+    /// <summary>Also load the bare pass-through proxy (<c>--baseline bare-proxy</c>).</summary>
+    public bool BareProxyBaseline { get; private set; }
 
     /// <summary>Extra environment for both servers (experiments: GC mode, thread pool settings).</summary>
     public Dictionary<string, string> ServerEnvironment { get; } = new(StringComparer.Ordinal);
@@ -120,6 +126,11 @@ internal sealed class LoadTestOptions
                     break;
                 case "--redis":
                     options.Redis = Value(args, ref i);
+                    break;
+                case "--baseline":
+                    options.BareProxyBaseline = Value(args, ref i) is Targets.BareProxy
+                        ? true
+                        : throw new ArgumentException($"--baseline must be {Targets.BareProxy}");
                     break;
                 case "--plot":
                     options.PlotFile = Path.GetFullPath(Value(args, ref i));
