@@ -56,6 +56,9 @@ public class PipelineBenchmarks
     [GlobalSetup(Targets = [nameof(Stream_2KB_without_phi_40_chunks)])]
     public Task SetupStreamWithoutPhi() => SetupAsync(SamplePrompts.ClinicalQuestionWithoutPhi, stream: true);
 
+    [GlobalSetup(Targets = [nameof(Stream_2KB_without_phi_40_chunks_inspected_per_delta)])]
+    public Task SetupStreamInspectedPerDelta() => SetupAsync(SamplePrompts.ClinicalQuestionWithoutPhi, stream: true, new() { ["StreamInspection:BatchCharacters"] = "0" });
+
     [GlobalSetup(Targets = [nameof(Upstream_call_only)])]
     public async Task SetupUpstreamOnly()
     {
@@ -79,6 +82,10 @@ public class PipelineBenchmarks
 
     [Benchmark(Description = "Streaming, 2 KB, no PHI, 40 chunks")]
     public ValueTask<int> Stream_2KB_without_phi_40_chunks() => RunAsync();
+
+    /// <summary>The same stream with batching off (<c>StreamInspection:BatchCharacters</c> 0): every detector on every delta.</summary>
+    [Benchmark(Description = "Streaming, 2 KB, no PHI, 40 chunks, inspected per delta")]
+    public ValueTask<int> Stream_2KB_without_phi_40_chunks_inspected_per_delta() => RunAsync();
 
     /// <summary>The forward step alone: body serialized, HttpClient from the factory, resilience handler, canned answer read.</summary>
     [Benchmark(Description = "Upstream call only (serialize + HttpClient + resilience)")]
@@ -119,7 +126,7 @@ public class PipelineBenchmarks
         return context;
     }
 
-    private async Task SetupAsync(string prompt, bool stream)
+    private async Task SetupAsync(string prompt, bool stream, Dictionary<string, string?>? settings = null)
     {
         _dataDirectory = Directory.CreateTempSubdirectory("caduceus-bench-").FullName;
         var configuration = new ConfigurationBuilder()
@@ -133,6 +140,7 @@ public class PipelineBenchmarks
                 ["Limits:TokensPerHour"] = "1000000000000",
                 ["Limits:TokensPerDay"] = "1000000000000",
             })
+            .AddInMemoryCollection(settings ?? [])
             .Build();
 
         var services = new ServiceCollection();

@@ -43,7 +43,7 @@ internal static class CliLocator
         return File.Exists(dll) ? dll : throw new ServerStartException($"{dll} does not exist; build bench/Caduceus.BenchGateway in Release");
     }
 
-    private static string? FindRepositoryRoot()
+    public static string? FindRepositoryRoot()
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
@@ -59,7 +59,7 @@ internal static class CliLocator
         return null;
     }
 
-    private static async Task BuildAsync(string project, CancellationToken cancellationToken)
+    public static async Task BuildAsync(string project, CancellationToken cancellationToken)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -89,7 +89,7 @@ internal static class CliLocator
         {
             var lines = (await output + await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var firstError = lines.FirstOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)) ?? lines.LastOrDefault() ?? "no output";
-            throw new ServerStartException($"building the CLI failed (exit {process.ExitCode}): {firstError}");
+            throw new ServerStartException($"building {Path.GetFileName(project)} failed (exit {process.ExitCode}): {firstError}");
         }
     }
 }

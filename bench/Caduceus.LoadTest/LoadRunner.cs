@@ -137,7 +137,7 @@ internal sealed class LoadRunner(ScenarioMix mix, IReadOnlyList<LoadScenario> sc
             ReportMath.Percentile(latencies, 0.90),
             ReportMath.Percentile(latencies, 0.99),
             latencies.Length == 0 ? 0 : latencies[^1],
-            target.ThroughGateway ? ReportMath.CpuPerRequest(cpu.Gateways, requests) : null,
+            target.Name != Targets.Direct ? ReportMath.CpuPerRequest(cpu.Gateways, requests) : null,
             ReportMath.CpuPerRequest(cpu.Model, requests),
             ReportMath.CpuPerRequest(cpu.Client, requests),
             cpu.Gateways.TotalSeconds / seconds,

@@ -40,6 +40,9 @@ internal sealed class LoadTestOptions
                                 its own --warmup and --duration
           --syslog tcp|udp      syslog protocol of the exporters variant (default tcp: lossless, so every event must
                                 arrive; udp is best effort)
+          --baseline bare-proxy also load a bare pass-through proxy (bench/Caduceus.BenchBareProxy: Kestrel and one
+                                HttpClient, nothing else) in front of the test model in the same run, and report
+                                gateway/direct, gateway/bare-proxy and bare-proxy/direct throughput
         """;
 
     public string? CliPath { get; private set; }
@@ -74,6 +77,9 @@ internal sealed class LoadTestOptions
     public int Rounds { get; private set; } = 5;
 
     public SyslogProtocolChoice Syslog { get; private set; } = SyslogProtocolChoice.Tcp;
+
+    /// <summary>Also load the bare pass-through proxy (<c>--baseline bare-proxy</c>).</summary>
+    public bool BareProxyBaseline { get; private set; }
 
     /// <summary>Extra environment for both servers (experiments: GC mode, thread pool settings).</summary>
     public Dictionary<string, string> ServerEnvironment { get; } = new(StringComparer.Ordinal);
@@ -137,6 +143,11 @@ internal sealed class LoadTestOptions
                     break;
                 case "--redis":
                     options.Redis = Value(args, ref i);
+                    break;
+                case "--baseline":
+                    options.BareProxyBaseline = Value(args, ref i) is Targets.BareProxy
+                        ? true
+                        : throw new ArgumentException($"--baseline must be {Targets.BareProxy}");
                     break;
                 case "--plot":
                     options.PlotFile = Path.GetFullPath(Value(args, ref i));

@@ -20,7 +20,8 @@ internal sealed record LoadTestReport(
     IReadOnlyDictionary<string, string> GatewayEnvironment,
     IReadOnlyList<ScenarioResult> Scenarios,
     IReadOnlyList<Comparison> Comparisons,
-    IReadOnlyList<BudgetCheck> Budgets)
+    IReadOnlyList<BudgetCheck> Budgets,
+    IReadOnlyList<BaselineComparison> Baselines)
 {
     public static string MachineDescription => $"{RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}";
 
@@ -68,6 +69,17 @@ internal sealed record LoadTestReport(
         foreach (var c in Comparisons)
         {
             output.WriteLine(Row(Number(c.Instances), Number(c.Concurrency), Fixed(c.AddedP50Ms, 2), Fixed(c.AddedP90Ms, 2), Fixed(c.AddedP99Ms, 2), Fixed(c.ThroughputRatio, 2)));
+        }
+
+        if (Baselines.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("throughput ratios against the bare pass-through proxy (same phase, back to back):");
+            output.WriteLine(Row("inst", "conc", "gateway/direct", "gateway/bare-proxy", "bare-proxy/direct"));
+            foreach (var b in Baselines)
+            {
+                output.WriteLine(Row(Number(b.Instances), Number(b.Concurrency), Fixed(b.GatewayToDirect, 2), Fixed(b.GatewayToBareProxy, 2), Fixed(b.BareProxyToDirect, 2)));
+            }
         }
 
         output.WriteLine();

@@ -28,6 +28,8 @@ internal static class LoadTestRun
 
             var scenarios = options.Mix.Weights.Select(w => LoadScenarios.Create(w.Name)).ToArray();
             var direct = new LoadTarget(Targets.Direct, [new Uri(model.BaseAddress, "v1/chat/completions")], ApiKey: null);
+            using var bareProxy = options.BareProxyBaseline ? await StartBareProxyAsync(options, model, workDirectory, progress, cancellationToken) : null;
+            var bare = bareProxy is null ? null : new LoadTarget(Targets.BareProxy, [new Uri(bareProxy.BaseAddress, "v1/chat/completions")], ApiKey: null);
             var results = new List<ScenarioResult>();
             foreach (var instances in options.Instances)
             {
@@ -59,13 +61,29 @@ internal static class LoadTestRun
                         await CheckAsync(through, scenario, cancellationToken);
                     }
 
+                    // The bare proxy is one instance: it is loaded in the phase of one gateway only, to compare like with like.
+                    var withBare = bare is not null && instances == 1;
+                    if (withBare)
+                    {
+                        foreach (var scenario in scenarios)
+                        {
+                            await CheckAsync(bare!, scenario, cancellationToken);
+                        }
+                    }
+
                     var runner = new LoadRunner(options.Mix, scenarios, model, gateways);
+                    var bareRunner = withBare ? new LoadRunner(options.Mix, scenarios, model, [bareProxy!]) : null;
                     foreach (var concurrency in options.Concurrency)
                     {
-                        foreach (var target in new[] { direct, through })
+                        foreach (var (target, targetRunner) in new[] { (direct, runner), (through, runner), (bare, bareRunner) })
                         {
+                            if (target is null || targetRunner is null)
+                            {
+                                continue;
+                            }
+
                             progress.WriteLine($"{instances} instance(s), {target.Name}, concurrency {concurrency}: {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured...");
-                            results.Add(await runner.RunAsync(target, concurrency, options.Warmup, options.Duration, cancellationToken));
+                            results.Add(await targetRunner.RunAsync(target, concurrency, options.Warmup, options.Duration, cancellationToken));
                         }
                     }
                 }
@@ -94,7 +112,8 @@ internal static class LoadTestRun
                 options.GatewayEnvironment,
                 results,
                 comparisons,
-                BudgetCheck.Of([.. comparisons.Where(c => c.Instances == options.Instances.Min())]));
+                BudgetCheck.Of([.. comparisons.Where(c => c.Instances == options.Instances.Min())]),
+                BaselineComparison.Of(results));
             report.Print(Console.Out);
             if (options.OutFile is { } outFile)
             {
@@ -127,6 +146,22 @@ internal static class LoadTestRun
         var model = ChildServer.Start("test model", cli, modelPort, ["test-model", "--urls", $"http://127.0.0.1:{modelPort}"], workDirectory.CreateSubdirectory("test-model").FullName, options.ServerEnvironment);
         await model.WaitUntilReadyAsync("v1/models", StartTimeout, cancellationToken);
         return model;
+    }
+
+    private static async Task<ChildServer> StartBareProxyAsync(LoadTestOptions options, ChildServer model, DirectoryInfo workDirectory, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var dll = await BareProxyLocator.ResolveAsync(options, progress, cancellationToken);
+        var port = FreePorts.Take(1)[0];
+        progress.WriteLine($"Starting the bare pass-through proxy on port {port}...");
+        var proxy = ChildServer.Start(
+            "bare proxy",
+            dll,
+            port,
+            ["--urls", $"http://127.0.0.1:{port}", "--upstream", new Uri(model.BaseAddress, "v1").ToString()],
+            workDirectory.CreateSubdirectory("bare-proxy").FullName,
+            options.ServerEnvironment);
+        await proxy.WaitUntilReadyAsync("healthz", StartTimeout, cancellationToken);
+        return proxy;
     }
 
     /// <summary>

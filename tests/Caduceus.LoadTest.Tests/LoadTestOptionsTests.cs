@@ -22,6 +22,16 @@ public sealed class LoadTestOptionsTests
 
         Assert.Equal([1], options.Instances);
         Assert.Equal("benign=1", options.Mix.ToString());
+        Assert.False(options.BareProxyBaseline);
+    }
+
+    [Fact]
+    public void Baseline_bare_proxy_is_read()
+    {
+        var options = LoadTestOptions.Parse(["--baseline", "bare-proxy", "--mix", "stream=1"]);
+
+        Assert.True(options.BareProxyBaseline);
+        Assert.Equal("stream=1", options.Mix.ToString());
     }
 
     [Theory]
@@ -29,6 +39,7 @@ public sealed class LoadTestOptionsTests
     [InlineData("--instances", "0", "from 1 to 16")]
     [InlineData("--instances", "17", "from 1 to 16")]
     [InlineData("--mix", "benign=1,bogus=2", "unknown scenario")]
+    [InlineData("--baseline", "nginx", "--baseline must be bare-proxy")]
     public void A_bad_option_is_refused(string name, string value, string expected)
     {
         var exception = Assert.Throws<ArgumentException>(() => LoadTestOptions.Parse([name, value]));

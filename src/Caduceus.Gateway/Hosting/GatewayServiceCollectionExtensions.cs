@@ -88,6 +88,7 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddCallerVerification(configuration);
         services.AddAnswerLimits(configuration);
+        services.AddStreamInspection(configuration);
         services.AddTrustedProxies(configuration);
         AddUpstreamHttpClient(services, configuration.GetSection("UpstreamTls").Get<UpstreamTlsOptions>() ?? new UpstreamTlsOptions());
         AddChatPipeline(services);

@@ -19,9 +19,11 @@ namespace Caduceus.Gateway.Streaming;
 /// <summary>
 /// Relays a streamed answer (server-sent events of <c>chat.completion.chunk</c>) to the client, inspecting the
 /// content of every choice on the way. Each upstream chunk produces one downstream chunk whose content is what
-/// the inspector has released so far; held text is flushed when the choice finishes.
+/// the inspector has released so far; held text is flushed when the choice finishes. Text is inspected in
+/// batches (<see cref="StreamInspectionOptions"/>); when the model pauses with a batch pending, the batch is
+/// inspected once its time is up and sent in a chunk of its own.
 /// </summary>
-internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, AnswerLimitsOptions answerLimits, SecurityEventBus events, TimeProvider timeProvider)
+internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, AnswerLimitsOptions answerLimits, StreamInspectionOptions inspection, SecurityEventBus events, TimeProvider timeProvider)
 {
     private const string DataPrefix = "data:";
     private const string Done = "[DONE]";
@@ -37,7 +39,8 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Answe
             CompletionAnswerInspector.PseudonymsToRestore(exchange),
             exchange.Canary,
             PatientPhiGate.For(exchange),
-            calls => ToolCallAuthorizer.Refusal(exchange.Application.Tools, calls, exchange.VerifiedPatient?.Id, exchange.Access?.Tools));
+            calls => ToolCallAuthorizer.Refusal(exchange.Application.Tools, calls, exchange.VerifiedPatient?.Id, exchange.Access?.Tools),
+            () => StreamInspectionBatch.From(inspection, timeProvider));
         var meter = new AnswerMeter(answerLimits, timeProvider);
 
         context.Response.StatusCode = StatusCodes.Status200OK;
@@ -58,9 +61,27 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Answe
             using var reader = new StreamReader(stream, Encoding.UTF8);
             var data = new StringBuilder();
             var finished = false;
+            Task<string?>? read = null;
+            Task? batchTimer = null;
             deadline.Arm(idleTimeout);
-            while (!finished && await reader.ReadLineAsync(deadline.Token) is { } line)
+            while (!finished)
             {
+                read ??= reader.ReadLineAsync(deadline.Token).AsTask();
+                batchTimer ??= BatchTimer(relay);
+                if (!read.IsCompleted && batchTimer is not null && await Task.WhenAny(read, batchTimer) == batchTimer)
+                {
+                    batchTimer = null;
+                    finished = !await ReleaseDueAsync(exchange, relay);
+                    continue;
+                }
+
+                var line = await read;
+                read = null;
+                if (line is null)
+                {
+                    break;
+                }
+
                 deadline.Arm(idleTimeout);
                 if (line.Length == 0)
                 {
@@ -88,6 +109,26 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Answe
         }
 
         PublishRedactions(exchange, relay);
+    }
+
+    private Task? BatchTimer(Relay relay) =>
+        relay.TimeUntilDue is { } wait ? Task.Delay(wait, timeProvider, CancellationToken.None) : null;
+
+    /// <summary>The model paused with a batch pending: inspects it and sends what it releases; false when the stream must end here.</summary>
+    private async Task<bool> ReleaseDueAsync(ChatExchange exchange, Relay relay)
+    {
+        var released = relay.ReleaseDue();
+        if (await RefuseIfBlockedAsync(exchange, relay))
+        {
+            return false;
+        }
+
+        if (released is not null)
+        {
+            await ServerSentEventWriter.WriteDataAsync(exchange.HttpContext.Response, released.ToJsonString(), exchange.RequestAborted);
+        }
+
+        return true;
     }
 
     /// <summary>Handles one upstream event; false when the stream must end here.</summary>
@@ -221,7 +262,8 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Answe
         PseudonymTable? restore,
         CanaryToken? canary,
         Func<string, FindingEscalation?>? escalationFor,
-        Func<IReadOnlyList<RequestedToolCall>, string?> authorizeToolCalls)
+        Func<IReadOnlyList<RequestedToolCall>, string?> authorizeToolCalls,
+        Func<StreamInspectionBatch> newBatch)
     {
         private readonly SortedDictionary<int, ChoiceStream> _choices = [];
         private JsonObject? _template;
@@ -236,6 +278,9 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Answe
         public IEnumerable<Finding> Redactions => _choices.Values.Where(c => c.Inspector.RefusalCode is null).SelectMany(c => c.Inspector.ActedOn);
 
         public int Restored => _choices.Values.Sum(c => c.Restored);
+
+        /// <summary>How long until some choice's held text is due for inspection by time alone; null when none is waiting.</summary>
+        public TimeSpan? TimeUntilDue => _choices.Values.Select(c => c.Inspector.TimeUntilDue).Min();
 
         public void Inspect(JsonObject chunk)
         {
@@ -281,29 +326,45 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Answe
                 ReleaseToolCalls(stream, delta);
                 if (text.Length > 0 || delta.ContainsKey("tool_calls"))
                 {
-                    residual.Add(new JsonObject
-                    {
-                        ["index"] = index,
-                        ["delta"] = delta,
-                        ["finish_reason"] = null,
-                    });
+                    residual.Add(ChoiceChunk(index, delta));
                 }
             }
 
-            if (residual.Count == 0)
+            return residual.Count == 0 ? null : Chunk(residual);
+        }
+
+        /// <summary>Inspects the batches that are due; returns a chunk carrying the text they release, if any.</summary>
+        public JsonObject? ReleaseDue()
+        {
+            var released = new JsonArray();
+            foreach (var (index, stream) in _choices)
             {
-                return null;
+                var text = stream.ReleaseDue();
+                if (text.Length > 0)
+                {
+                    released.Add(ChoiceChunk(index, new JsonObject { ["content"] = text }));
+                }
             }
 
-            return new JsonObject
+            return released.Count == 0 ? null : Chunk(released);
+        }
+
+        private static JsonObject ChoiceChunk(int index, JsonObject delta) => new()
+        {
+            ["index"] = index,
+            ["delta"] = delta,
+            ["finish_reason"] = null,
+        };
+
+        private JsonObject Chunk(JsonArray choices) =>
+            new()
             {
                 ["id"] = _template?["id"]?.DeepClone(),
                 ["object"] = "chat.completion.chunk",
                 ["created"] = _template?["created"]?.DeepClone(),
                 ["model"] = _template?["model"]?.DeepClone(),
-                ["choices"] = residual,
+                ["choices"] = choices,
             };
-        }
 
         // A choice's tool calls are held back whole until it finishes, then checked and sent at once or refused.
         private void ReleaseToolCalls(ChoiceStream stream, JsonObject delta)
@@ -325,7 +386,7 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Answe
             if (!_choices.TryGetValue(index, out var stream))
             {
                 stream = new ChoiceStream(
-                    new StreamingTextInspector(analyzer, policy, canary, escalationFor),
+                    new StreamingTextInspector(analyzer, policy, canary, escalationFor, newBatch()),
                     restore is null ? null : new StreamingPseudonymRestorer(restore));
                 _choices[index] = stream;
             }
@@ -349,6 +410,12 @@ internal sealed class StreamingAnswerRelay(ApplicationAnalyzers analyzers, Answe
         public string Push(string delta)
         {
             var released = inspector.Push(delta);
+            return restorer is null || released.Length == 0 ? released : restorer.Push(released);
+        }
+
+        public string ReleaseDue()
+        {
+            var released = inspector.ReleaseDue();
             return restorer is null || released.Length == 0 ? released : restorer.Push(released);
         }
 

@@ -12,15 +12,18 @@ namespace Caduceus.Gateway.Streaming;
 /// and a finding that straddles the release point moves the point before it.
 /// </summary>
 /// <remarks>
+/// Text is inspected in batches (see <see cref="StreamInspectionBatch"/>): a delta that does not complete a batch
+/// is only held, and <see cref="ReleaseDue"/> inspects a batch whose time is up while the model pauses.
 /// With a canary (see <see cref="CanaryToken"/>), an answer that repeats it is stopped, and text that could be the
 /// start of the canary is held back until the next delta settles it.
 /// </remarks>
-internal sealed class StreamingTextInspector(ITextAnalyzer analyzer, DirectionPolicy policy, CanaryToken? canary = null, Func<string, FindingEscalation?>? escalationFor = null)
+internal sealed class StreamingTextInspector(ITextAnalyzer analyzer, DirectionPolicy policy, CanaryToken? canary = null, Func<string, FindingEscalation?>? escalationFor = null, StreamInspectionBatch? batch = null)
 {
     /// <summary>Released text kept as left context, so context words such as "MRN" before a number still count.</summary>
     private const int ContextLength = 64;
 
     private readonly StringBuilder _pending = new();
+    private readonly StreamInspectionBatch _batch = batch ?? StreamInspectionBatch.EveryDelta();
     private string _context = string.Empty;
 
     /// <summary>Findings acted on so far (redacted or blocking), for the security event.</summary>
@@ -29,18 +32,25 @@ internal sealed class StreamingTextInspector(ITextAnalyzer analyzer, DirectionPo
     /// <summary>Set once policy has blocked this answer; nothing more is released.</summary>
     public string? RefusalCode { get; private set; }
 
+    /// <summary>How long until held text is due for inspection by time alone; null when none is waiting.</summary>
+    public TimeSpan? TimeUntilDue => RefusalCode is null ? _batch.TimeUntilDue : null;
+
     /// <summary>Adds a delta and returns what may now be sent to the client (possibly empty).</summary>
     public string Push(string delta)
     {
         _pending.Append(delta);
-        return Release(final: false);
+        return _batch.Add(delta.Length) ? Release(final: false) : string.Empty;
     }
+
+    /// <summary>Inspects the held batch if it is due (the model paused) and returns what may now be sent.</summary>
+    public string ReleaseDue() => _batch.IsDue ? Release(final: false) : string.Empty;
 
     /// <summary>The answer is complete: returns everything still held, inspected.</summary>
     public string Flush() => Release(final: true);
 
     private string Release(bool final)
     {
+        _batch.Clear();
         if (RefusalCode is not null || _pending.Length == 0)
         {
             return string.Empty;
