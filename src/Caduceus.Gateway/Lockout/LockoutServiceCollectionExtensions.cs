@@ -1,5 +1,7 @@
+using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.SharedState;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Caduceus.Gateway.Lockout;
@@ -12,6 +14,7 @@ internal static class LockoutServiceCollectionExtensions
 {
     public static IServiceCollection AddFailureCounters(this IServiceCollection services, SharedStateOptions options)
     {
+        services.AddSingleton<IValidateOptions<GatewayOptions>, FailureCounterOptionsValidator>();
         if (options.Redis is { Length: > 0 } redis)
         {
             services.AddSingleton<IFailureCounterStore>(sp => new RedisFailureCounterStore(Connect(redis), options.RedisKeyPrefix, sp.GetRequiredService<TimeProvider>()));
