@@ -33,6 +33,9 @@ public static class RefusalCodes
     /// <summary>Too many failed second-factor attempts for this key or from this address; try again later.</summary>
     public const string MfaLocked = "mfa_locked";
 
+    /// <summary>The shared failure counters that limit second-factor guessing cannot be reached, so no proof is checked (fail closed).</summary>
+    public const string MfaUnavailable = "mfa_unavailable";
+
     public const string InvalidApiKey = "invalid_api_key";
 
     /// <summary>None of the caller's roles is granted the purpose of use it named.</summary>

@@ -14,6 +14,9 @@ internal enum MfaProofOutcome
 
     /// <summary>The request is not a proof at all (malformed); not counted.</summary>
     Malformed,
+
+    /// <summary>The shared failure counters cannot be reached, so the proof was refused unchecked (fail closed).</summary>
+    Unavailable,
 }
 
 /// <summary>

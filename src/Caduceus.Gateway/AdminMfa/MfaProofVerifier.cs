@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Caduceus.Gateway.Lockout;
 using Fido2NetLib;
 
 namespace Caduceus.Gateway.AdminMfa;
@@ -47,21 +48,29 @@ internal sealed class MfaProofVerifier(
 
     private async Task<MfaProofResult> GuardedAsync(AdminCaller caller, Func<CancellationToken, Task<MfaProofResult>> verify, CancellationToken cancellationToken)
     {
-        if (limiter.LockFor(caller) is { } locked)
+        try
         {
-            return new MfaProofResult(MfaProofOutcome.Locked, locked.Reason, Lock: locked);
-        }
+            if (await limiter.LockForAsync(caller, cancellationToken) is { } locked)
+            {
+                return new MfaProofResult(MfaProofOutcome.Locked, locked.Reason, Lock: locked);
+            }
 
-        var result = await verify(cancellationToken);
-        switch (result.Outcome)
+            var result = await verify(cancellationToken);
+            switch (result.Outcome)
+            {
+                case MfaProofOutcome.Accepted:
+                    await limiter.RecordSuccessAsync(caller, cancellationToken);
+                    return result;
+                case MfaProofOutcome.Failed:
+                    return result with { Lock = await limiter.RecordFailureAsync(caller, cancellationToken) };
+                default:
+                    return result;
+            }
+        }
+        catch (FailureCountersUnavailableException)
         {
-            case MfaProofOutcome.Accepted:
-                limiter.RecordSuccess(caller);
-                return result;
-            case MfaProofOutcome.Failed:
-                return result with { Lock = limiter.RecordFailure(caller) };
-            default:
-                return result;
+            // Without the shared counts a failure could not be counted: refuse rather than allow unlimited guessing.
+            return new MfaProofResult(MfaProofOutcome.Unavailable, "lockout_unavailable");
         }
     }
 

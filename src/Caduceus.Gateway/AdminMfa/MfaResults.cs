@@ -17,7 +17,7 @@ internal static class MfaResults
         return Results.Text(body.ToJsonString(), "application/json", statusCode: statusCode);
     }
 
-    /// <summary>The refusal for a proof that was not accepted: 400 malformed, 401 failed, 429 locked (with Retry-After).</summary>
+    /// <summary>The refusal for a proof that was not accepted: 400 malformed, 401 failed, 429 locked (with Retry-After), 503 when the failure counters cannot be reached.</summary>
     public static IResult Refusal(HttpContext context, AdminCaller caller, MfaProofResult result, AdminMfaEvents events)
     {
         var eventId = events.Publish(context, caller, result.Outcome == MfaProofOutcome.Locked ? SecurityEventTypes.MfaLocked : SecurityEventTypes.MfaFailed, result.Reason!);
@@ -27,6 +27,12 @@ internal static class MfaResults
                 return AdminResults.Problem(StatusCodes.Status400BadRequest, RefusalCodes.InvalidRequest, result.Detail!, eventId);
             case MfaProofOutcome.Locked:
                 return Locked(context, result.Lock!, eventId);
+            case MfaProofOutcome.Unavailable:
+                return AdminResults.Problem(
+                    StatusCodes.Status503ServiceUnavailable,
+                    RefusalCodes.MfaUnavailable,
+                    "The shared failure counters that limit second-factor guessing cannot be reached, so no code or passkey is checked now; try again shortly.",
+                    eventId);
             default:
                 if (result.Lock is { } started)
                 {

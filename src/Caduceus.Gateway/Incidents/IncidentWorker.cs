@@ -121,7 +121,21 @@ internal sealed partial class IncidentWorker(
             UpdatedAt = now,
             Events = evidence,
         };
-        await store.CreateAsync(incident, cancellationToken);
+        try
+        {
+            await store.CreateAsync(incident, cancellationToken);
+        }
+        catch (IncidentAlreadyOpenException twin)
+        {
+            // Another instance opened this playbook's incident for the subject a moment ago: one attack, one incident.
+            if (await store.GetAsync(twin.IncidentId, cancellationToken) is { } open)
+            {
+                await store.AddEventsAsync(open.Id, evidence, now, cancellationToken);
+            }
+
+            return;
+        }
+
         events.Publish(IncidentEvents.Opened(incident, now));
         LogOpened(logger, incident.Id, playbook.Name, evidence.Length);
 

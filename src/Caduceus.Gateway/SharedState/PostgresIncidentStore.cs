@@ -6,10 +6,15 @@ namespace Caduceus.Gateway.SharedState;
 
 /// <summary>
 /// Incidents in the shared PostgreSQL database, the same contract as <see cref="SqliteIncidentStore"/>, so every
-/// instance (and the CLI) sees one incident per attack. Times are Unix milliseconds.
+/// instance (and the CLI) sees one incident per attack. Times are Unix milliseconds. Opening is atomic across
+/// instances: under a transaction-scoped advisory lock on the subject, an incident already open for the same playbook
+/// and subject makes <see cref="CreateAsync"/> throw <see cref="IncidentAlreadyOpenException"/> instead of adding a twin.
 /// </summary>
 internal sealed class PostgresIncidentStore(PostgresStateDatabase database) : IIncidentStore
 {
+    /// <summary>The first key of the two-key advisory locks that serialize opening incidents per subject (any fixed number).</summary>
+    private const int OpeningLockClass = 0x0CAD_1C1D;
+
     private const string Columns = "id, playbook, subject, application, severity, categories, status, drill, opened_at, updated_at, closed_at, notified_at, notification_note";
 
     public async Task CreateAsync(Incident incident, CancellationToken cancellationToken)
@@ -17,6 +22,11 @@ internal sealed class PostgresIncidentStore(PostgresStateDatabase database) : II
         ArgumentNullException.ThrowIfNull(incident);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (await LockAndFindOpenTwinAsync(connection, transaction, incident, cancellationToken).ConfigureAwait(false) is { } twin)
+        {
+            throw new IncidentAlreadyOpenException(twin);
+        }
+
         await using (var command = new NpgsqlCommand(
             $"""
             INSERT INTO incidents ({Columns})
@@ -108,6 +118,25 @@ internal sealed class PostgresIncidentStore(PostgresStateDatabase database) : II
         }
 
         return incidents;
+    }
+
+    /// <summary>Waits for other instances opening an incident for the same subject, then finds an open one of the same playbook.</summary>
+    private static async Task<string?> LockAndFindOpenTwinAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Incident incident, CancellationToken cancellationToken)
+    {
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@class, hashtext(@subject))", connection, transaction))
+        {
+            lockCommand.Parameters.AddWithValue("class", OpeningLockClass);
+            lockCommand.Parameters.AddWithValue("subject", incident.Subject);
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var find = new NpgsqlCommand(
+            "SELECT id FROM incidents WHERE subject = @subject AND playbook = @playbook AND status <> 'Closed' ORDER BY opened_at DESC LIMIT 1",
+            connection,
+            transaction);
+        find.Parameters.AddWithValue("subject", incident.Subject);
+        find.Parameters.AddWithValue("playbook", incident.Playbook);
+        return await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
     public async Task<string?> FindOpenAsync(string playbook, string subject, CancellationToken cancellationToken)

@@ -359,6 +359,24 @@ internal static class PostgresStateSchema
         );
         CREATE INDEX drill_results_schedule ON drill_results ((lower(schedule)), started_at DESC);
         """,
+
+        // 12: sign-in and second-factor failure counters (admin MFA, console) shared by every instance, one row per
+        // partition (a keyed hash of the key, account or address) with the start and end of its window; and the
+        // fingerprint of the audit finding key every instance must share (an HMAC of a fixed label, never the key).
+        """
+        CREATE TABLE failure_counters (
+            partition    text PRIMARY KEY,
+            failures     integer NOT NULL,
+            window_start bigint NOT NULL,
+            ends_at      bigint NOT NULL
+        );
+        CREATE INDEX failure_counters_ends ON failure_counters (ends_at);
+        CREATE TABLE finding_key_fingerprint (
+            singleton   boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+            fingerprint text NOT NULL,
+            created_at  bigint NOT NULL
+        );
+        """,
     ];
 
     /// <summary>Runs inside the caller's transaction, which holds the migration lock.</summary>

@@ -16,5 +16,14 @@ public sealed class SharedStateOptions
     /// <summary>An Npgsql connection string; it may hold a password, so set it in the environment (<c>CADUCEUS_State__ConnectionString</c>).</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// A StackExchange.Redis connection string; when set, the admin MFA and console failure lockout counters are kept
+    /// there (else in the PostgreSQL database with <c>postgres</c>, else in each instance's memory).
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Prefix of every Redis key; instances that share it share the failure counters.</summary>
+    public string RedisKeyPrefix { get; set; } = "caduceus:failures:";
+
     public bool UsesPostgres => string.Equals(Store, PostgresStore, StringComparison.OrdinalIgnoreCase);
 }

@@ -3,6 +3,7 @@ using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Drills;
 using Caduceus.Gateway.Encryption;
 using Caduceus.Gateway.Keys;
+using Caduceus.Gateway.Lockout;
 using Caduceus.Gateway.Policies;
 using Caduceus.Gateway.Verification;
 using Caduceus.Gateway.WebConsole.Accounts;
@@ -28,9 +29,11 @@ internal static class SharedStateServiceCollectionExtensions
         var options = configuration.GetSection(SharedStateOptions.SectionName).Get<SharedStateOptions>() ?? new SharedStateOptions();
         services.AddSingleton(options);
         services.AddSingleton<IValidateOptions<GatewayOptions>, SharedStateOptionsValidator>();
+        services.AddFailureCounters(options);
         if (options.UsesPostgres && !string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             services.AddSingleton(_ => new PostgresStateDatabase(options.ConnectionString));
+            services.AddHostedService<FindingKeyFingerprintCheck>();
             services.AddSingleton<PostgresApiKeyStore>();
             services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<PostgresApiKeyStore>());
             services.AddSingleton(sp => new CachingApiKeyLookup(sp.GetRequiredService<PostgresApiKeyStore>(), sp.GetRequiredService<TimeProvider>()));
@@ -99,6 +102,7 @@ internal static class SharedStateServiceCollectionExtensions
         services.AddSingleton<IMfaFactorStore, PostgresMfaFactorStore>();
         services.AddSingleton<IWebAuthnCeremonyStore, PostgresWebAuthnCeremonyStore>();
         services.AddSingleton<PostgresDataProtectionKeyRepository>();
+        services.AddHostedService<SharedDataProtectionFirstKey>();
         services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(keys =>
         {

@@ -1,5 +1,6 @@
 using Caduceus.Gateway.AdminMfa;
 using Caduceus.Gateway.Events;
+using Caduceus.Gateway.Lockout;
 using Caduceus.Gateway.WebConsole.Accounts;
 using Caduceus.Gateway.WebConsole.Sessions;
 using Fido2NetLib;
@@ -30,8 +31,21 @@ internal sealed class ConsolePasskeySignIn(
     /// <summary>Checks the password and, when the account has a passkey, starts a sign-in ceremony for it.</summary>
     public async Task<ConsolePasskeyChallenge> BeginAsync(string? name, string? password, string? address, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await CheckPasswordAsync(name, password, address, cancellationToken);
+        }
+        catch (FailureCountersUnavailableException)
+        {
+            events.Publish(ConsoleEvents.LoginFailed, ConsoleSignIn.LockoutUnavailable, null, null, LoginRoute);
+            return ConsolePasskeyChallenge.Refused(ConsoleProof.Unavailable());
+        }
+    }
+
+    private async Task<ConsolePasskeyChallenge> CheckPasswordAsync(string? name, string? password, string? address, CancellationToken cancellationToken)
+    {
         var normalized = Normalize(name);
-        if (limiter.LockedFor(normalized, address) is { } wait)
+        if (await limiter.LockedForAsync(normalized, address, cancellationToken) is { } wait)
         {
             events.Publish(ConsoleEvents.LoginFailed, "locked", null, null, LoginRoute);
             return ConsolePasskeyChallenge.Refused(ConsoleProof.Locked(wait));
@@ -41,7 +55,7 @@ internal sealed class ConsolePasskeySignIn(
         var passwordMatches = ConsolePasswords.Verify(password ?? string.Empty, account?.PasswordHash);
         if (account is null || account.DisabledAt is not null || !passwordMatches)
         {
-            limiter.RecordFailure(normalized, address);
+            await limiter.RecordFailureAsync(normalized, address, cancellationToken);
             events.Publish(ConsoleEvents.LoginFailed, "invalid_credentials", null, account?.Principal, LoginRoute);
             return ConsolePasskeyChallenge.Refused(ConsoleProof.Refused("The name or password is not right."));
         }
@@ -61,8 +75,21 @@ internal sealed class ConsolePasskeySignIn(
     /// <summary>Checks the passkey's answer to the ceremony <see cref="BeginAsync"/> started; on success opens a session and returns its token.</summary>
     public async Task<(ConsoleProof Proof, string? Token)> CompleteAsync(string? name, string? ceremonyId, string? answer, string? address, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await CheckAnswerAsync(name, ceremonyId, answer, address, cancellationToken);
+        }
+        catch (FailureCountersUnavailableException)
+        {
+            events.Publish(ConsoleEvents.LoginFailed, ConsoleSignIn.LockoutUnavailable, null, null, LoginRoute);
+            return (ConsoleProof.Unavailable(), null);
+        }
+    }
+
+    private async Task<(ConsoleProof Proof, string? Token)> CheckAnswerAsync(string? name, string? ceremonyId, string? answer, string? address, CancellationToken cancellationToken)
+    {
         var normalized = Normalize(name);
-        if (limiter.LockedFor(normalized, address) is { } wait)
+        if (await limiter.LockedForAsync(normalized, address, cancellationToken) is { } wait)
         {
             events.Publish(ConsoleEvents.LoginFailed, "locked", null, null, LoginRoute);
             return (ConsoleProof.Locked(wait), null);
@@ -74,12 +101,12 @@ internal sealed class ConsolePasskeySignIn(
             : await VerifyAsync(account, ceremonyId, answer, cancellationToken);
         if (reason is not null)
         {
-            limiter.RecordFailure(normalized, address);
+            await limiter.RecordFailureAsync(normalized, address, cancellationToken);
             events.Publish(ConsoleEvents.LoginFailed, reason, null, account?.Principal, LoginRoute);
             return (ConsoleProof.Refused(message + StartAgain), null);
         }
 
-        limiter.RecordSuccess(normalized);
+        await limiter.RecordSuccessAsync(normalized, cancellationToken);
         return (ConsoleProof.Ok, await signIn.OpenSessionAsync(account!, "passkey", cancellationToken));
     }
 
@@ -93,7 +120,20 @@ internal sealed class ConsolePasskeySignIn(
     /// <summary>Checks a passkey step-up; on success the session counts as stepped up for the window.</summary>
     public async Task<ConsoleProof> StepUpAsync(ConsoleUser user, string? ceremonyId, string? answer, string? address, string route, CancellationToken cancellationToken)
     {
-        if (limiter.LockedFor(user.Name, address) is { } wait)
+        try
+        {
+            return await CheckStepUpAsync(user, ceremonyId, answer, address, route, cancellationToken);
+        }
+        catch (FailureCountersUnavailableException)
+        {
+            events.Publish(ConsoleEvents.StepUpFailed, ConsoleSignIn.LockoutUnavailable, null, user.Account.Principal, route);
+            return ConsoleProof.Unavailable();
+        }
+    }
+
+    private async Task<ConsoleProof> CheckStepUpAsync(ConsoleUser user, string? ceremonyId, string? answer, string? address, string route, CancellationToken cancellationToken)
+    {
+        if (await limiter.LockedForAsync(user.Name, address, cancellationToken) is { } wait)
         {
             events.Publish(ConsoleEvents.StepUpFailed, "locked", null, user.Account.Principal, route);
             return ConsoleProof.Locked(wait);
@@ -102,12 +142,12 @@ internal sealed class ConsolePasskeySignIn(
         var (reason, message) = await VerifyAsync(user.Account, ceremonyId, answer, cancellationToken);
         if (reason is not null)
         {
-            limiter.RecordFailure(user.Name, address);
+            await limiter.RecordFailureAsync(user.Name, address, cancellationToken);
             events.Publish(ConsoleEvents.StepUpFailed, reason, null, user.Account.Principal, route);
             return ConsoleProof.Refused(message + " Try again, or enter the code from your authenticator app.");
         }
 
-        limiter.RecordSuccess(user.Name);
+        await limiter.RecordSuccessAsync(user.Name, cancellationToken);
         await signIn.MarkSteppedUpAsync(user, route, cancellationToken);
         return ConsoleProof.Ok;
     }

@@ -40,7 +40,7 @@ internal static class ConsoleLoginEndpoints
         return Results.Redirect("/console");
     }
 
-    /// <summary>The login page with the refusal's message: 401, or 429 with <c>Retry-After</c> when locked.</summary>
+    /// <summary>The login page with the refusal's message: 401, 429 with <c>Retry-After</c> when locked, or 503 when the failure counters cannot be reached.</summary>
     public static IResult Refused(HttpContext context, ConsoleProof proof)
     {
         if (proof.RetryAfter is { } wait)
@@ -48,7 +48,7 @@ internal static class ConsoleLoginEndpoints
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return Login(context, proof.Message, proof.RetryAfter is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status429TooManyRequests);
+        return Login(context, proof.Message, proof.StatusCode);
     }
 
     public static async Task<IResult> SignOutAsync(HttpContext context, ConsoleSignIn signIn)

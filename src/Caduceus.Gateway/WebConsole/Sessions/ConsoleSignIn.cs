@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Caduceus.Gateway.AdminMfa;
 using Caduceus.Gateway.Events;
+using Caduceus.Gateway.Lockout;
 using Caduceus.Gateway.WebConsole.Accounts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -20,13 +21,29 @@ internal sealed class ConsoleSignIn(
     TimeProvider timeProvider,
     IOptions<ConsoleOptions> options)
 {
+    /// <summary>The event reason when an attempt is refused unchecked because the shared failure counters cannot be reached.</summary>
+    internal const string LockoutUnavailable = "lockout_unavailable";
+
     private const string WrongCredentials = "The name, password or code is not right.";
 
     /// <summary>Checks all three factors; on success opens a session and returns its token (for the cookie only).</summary>
     public async Task<(ConsoleProof Proof, string? Token)> SignInAsync(string? name, string? password, string? code, string? address, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await CheckSignInAsync(name, password, code, address, cancellationToken);
+        }
+        catch (FailureCountersUnavailableException)
+        {
+            events.Publish(ConsoleEvents.LoginFailed, LockoutUnavailable, null, null, "/console/login");
+            return (ConsoleProof.Unavailable(), null);
+        }
+    }
+
+    private async Task<(ConsoleProof Proof, string? Token)> CheckSignInAsync(string? name, string? password, string? code, string? address, CancellationToken cancellationToken)
+    {
         var normalized = (name ?? string.Empty).Trim().ToLowerInvariant();
-        if (limiter.LockedFor(normalized, address) is { } wait)
+        if (await limiter.LockedForAsync(normalized, address, cancellationToken) is { } wait)
         {
             events.Publish(ConsoleEvents.LoginFailed, "locked", null, null, "/console/login");
             return (ConsoleProof.Locked(wait), null);
@@ -36,13 +53,13 @@ internal sealed class ConsoleSignIn(
         var passwordMatches = ConsolePasswords.Verify(password ?? string.Empty, account?.PasswordHash);
         if (account is null || account.DisabledAt is not null || !passwordMatches || !await CodeMatchesAsync(account, code, cancellationToken))
         {
-            limiter.RecordFailure(normalized, address);
+            await limiter.RecordFailureAsync(normalized, address, cancellationToken);
             // An unknown name is not echoed into the event: people type passwords into name fields.
             events.Publish(ConsoleEvents.LoginFailed, "invalid_credentials", null, account?.Principal, "/console/login");
             return (ConsoleProof.Refused(WrongCredentials), null);
         }
 
-        limiter.RecordSuccess(normalized);
+        await limiter.RecordSuccessAsync(normalized, cancellationToken);
         return (ConsoleProof.Ok, await OpenSessionAsync(account, null, cancellationToken));
     }
 
@@ -108,7 +125,20 @@ internal sealed class ConsoleSignIn(
     /// <summary>Checks a fresh TOTP code for a dangerous action; on success the session counts as stepped up for the window.</summary>
     public async Task<ConsoleProof> StepUpAsync(ConsoleUser user, string? code, string? address, string route, CancellationToken cancellationToken)
     {
-        if (limiter.LockedFor(user.Name, address) is { } wait)
+        try
+        {
+            return await CheckStepUpAsync(user, code, address, route, cancellationToken);
+        }
+        catch (FailureCountersUnavailableException)
+        {
+            events.Publish(ConsoleEvents.StepUpFailed, LockoutUnavailable, null, user.Account.Principal, route);
+            return ConsoleProof.Unavailable();
+        }
+    }
+
+    private async Task<ConsoleProof> CheckStepUpAsync(ConsoleUser user, string? code, string? address, string route, CancellationToken cancellationToken)
+    {
+        if (await limiter.LockedForAsync(user.Name, address, cancellationToken) is { } wait)
         {
             events.Publish(ConsoleEvents.StepUpFailed, "locked", null, user.Account.Principal, route);
             return ConsoleProof.Locked(wait);
@@ -116,12 +146,12 @@ internal sealed class ConsoleSignIn(
 
         if (!await CodeMatchesAsync(user.Account, code, cancellationToken))
         {
-            limiter.RecordFailure(user.Name, address);
+            await limiter.RecordFailureAsync(user.Name, address, cancellationToken);
             events.Publish(ConsoleEvents.StepUpFailed, "invalid_code", null, user.Account.Principal, route);
             return ConsoleProof.Refused("That code is not right, or was already used. Enter the current code from your authenticator app.");
         }
 
-        limiter.RecordSuccess(user.Name);
+        await limiter.RecordSuccessAsync(user.Name, cancellationToken);
         await sessions.MarkSteppedUpAsync(user.Session.TokenHash, timeProvider.GetUtcNow(), cancellationToken);
         events.Publish(ConsoleEvents.StepUpSucceeded, null, null, user.Account.Principal, route);
         return ConsoleProof.Ok;

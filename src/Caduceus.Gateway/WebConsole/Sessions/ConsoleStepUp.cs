@@ -32,11 +32,10 @@ internal static class ConsoleStepUp
             ? await signIn.StepUpAsync(user, form[CodeField], ConsoleRequest.AddressOf(context), route, context.RequestAborted)
             : await context.RequestServices.GetRequiredService<ConsolePasskeySignIn>().StepUpAsync(
                 user, form[PasskeyCeremonyField], form[PasskeyAnswerField], ConsoleRequest.AddressOf(context), route, context.RequestAborted);
-        return proof.Accepted || proof.RetryAfter is not null
+        return proof.Accepted || proof.RetryAfter is not null || proof.CountersUnavailable
             ? proof
             : proof with { Message = "This action needs a step-up: " + proof.Message };
     }
 
-    public static int StatusFor(ConsoleProof proof) =>
-        proof.RetryAfter is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status429TooManyRequests;
+    public static int StatusFor(ConsoleProof proof) => proof.StatusCode;
 }
