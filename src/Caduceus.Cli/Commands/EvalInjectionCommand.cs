@@ -43,8 +43,7 @@ internal static class EvalInjectionCommand
         };
         var cascade = new Option<string>("--cascade") { Description = "LOW,HIGH: the n-gram probabilities for which --embeddings cascade embeds a text (default 0.02,0.5).", DefaultValueFactory = _ => "0.02,0.5" };
         var embeddingModel = new Option<string?>("--embedding-model") { Description = "Use this embedding classifier model (from train injection --embeddings) instead of the built-in one for the chosen --source." };
-        var scores = new Option<string?>("--scores") { Description = "Write each text's id, label, score and per-detector scores (never the text) to this TSV file, for error analysis on dev parts." };
-        var command = new Command("injection", "Precision, recall, F1, false-positive rate and ROC AUC of the injection detectors on labelled texts.") { data, split, threshold, source, json, plot, model, embeddings, cascade, embeddingModel, scores };
+        var command = new Command("injection", "Precision, recall, F1, false-positive rate and ROC AUC of the injection detectors on labelled texts.") { data, split, threshold, source, json, plot, model, embeddings, cascade, embeddingModel };
         command.SetAction(parse => Run(
             parse.GetValue(data) ?? [],
             parse.GetValue(split) ?? [],
@@ -53,8 +52,7 @@ internal static class EvalInjectionCommand
             parse.GetValue(json),
             parse.GetValue(plot),
             parse.GetValue(model),
-            new EmbeddingLayer(parse.GetValue(embeddings)!, parse.GetValue(cascade)!, parse.GetValue(embeddingModel)),
-            parse.GetValue(scores)));
+            new EmbeddingLayer(parse.GetValue(embeddings)!, parse.GetValue(cascade)!, parse.GetValue(embeddingModel))));
         return command;
     }
 
@@ -72,7 +70,7 @@ internal static class EvalInjectionCommand
         return command;
     }
 
-    private static int Run(string[] dataFiles, string[] splitFiles, string thresholdText, string sourceText, bool json, string? plot, string? modelPath, EmbeddingLayer embeddingLayer, string? scoresPath)
+    private static int Run(string[] dataFiles, string[] splitFiles, string thresholdText, string sourceText, bool json, string? plot, string? modelPath, EmbeddingLayer embeddingLayer)
     {
         if (dataFiles.Length == 0)
         {
@@ -140,19 +138,11 @@ internal static class EvalInjectionCommand
             analyzer = analyzer.With(embeddingDetector);
         }
 
-        var scoreLines = new System.Collections.Concurrent.ConcurrentDictionary<InjectionDocument, string>();
-        double Score(InjectionDocument document)
-        {
-            var findings = analyzer.Analyze(new DetectionInput(document.Text, source)).Where(f => f.Category == FindingCategory.Injection).ToList();
-            var score = findings.Select(f => f.Score).DefaultIfEmpty(0).Max();
-            if (scoresPath is not null)
-            {
-                var perDetector = findings.GroupBy(f => f.Detector).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key}={g.Max(f => f.Score):0.000}"));
-                scoreLines[document] = string.Create(CultureInfo.InvariantCulture, $"{document.Id}\t{document.Label}\t{score:0.000}\t{string.Join(';', perDetector)}");
-            }
-
-            return score;
-        }
+        double Score(InjectionDocument document) => analyzer.Analyze(new DetectionInput(document.Text, source))
+            .Where(f => f.Category == FindingCategory.Injection)
+            .Select(f => f.Score)
+            .DefaultIfEmpty(0)
+            .Max();
 
         var clock = Stopwatch.StartNew();
         // The embedding layer is slow and single-threaded per text: score texts on every core.
@@ -161,18 +151,6 @@ internal static class EvalInjectionCommand
             ? EvaluateWithProgress(documents, Score, threshold, parallel)
             : InjectionEvaluator.Evaluate(documents, Score, threshold, parallel: parallel);
         clock.Stop();
-
-        if (scoresPath is not null)
-        {
-            try
-            {
-                File.WriteAllLines(scoresPath, ["id\tlabel\tscore\tdetectors", .. documents.Select(d => scoreLines[d])]);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                return CommandErrors.Fail($"could not write {scoresPath}: {exception.Message}");
-            }
-        }
 
         if (plot is not null)
         {

@@ -180,28 +180,19 @@ internal static class TrainInjectionCommand
     }
 
     // The candidate thresholds are the tuning texts' own scores; among those within the false-positive budget, the best
-    // F1 wins (ties: the higher threshold, fewer false alarms). The threshold then sits midway down to the next lower
-    // tuning score: at the chosen score itself, half-precision weights and scores rounded to two decimals could carry a
-    // text that passed in tuning up to the threshold (on BIPIA's dev part two clean documents were flagged that way).
+    // F1 wins (ties: the higher threshold, fewer false alarms).
     private static double ChooseThreshold(List<InjectionDocument> tuning, double[] scores, double maxFpr)
     {
-        var candidates = scores.Distinct().Order().ToArray();
-        var best = (F1: -1.0, Index: -1);
-        for (var i = 0; i < candidates.Length; i++)
+        var best = (F1: -1.0, Threshold: 0.5);
+        foreach (var candidate in scores.Distinct().Order())
         {
-            var report = InjectionEvaluator.Measure(tuning, scores, candidates[i]);
+            var report = InjectionEvaluator.Measure(tuning, scores, candidate);
             if (report.FalsePositiveRate <= maxFpr && report.F1 >= best.F1)
             {
-                best = (report.F1, i);
+                best = (report.F1, candidate);
             }
         }
 
-        var threshold = best.Index switch
-        {
-            < 0 => 0.5,
-            0 => candidates[0],
-            _ => (candidates[best.Index - 1] + candidates[best.Index]) / 2,
-        };
-        return Math.Clamp(threshold, 1e-6, 1 - 1e-6);
+        return Math.Clamp(best.Threshold, 1e-6, 1 - 1e-6);
     }
 }

@@ -12,8 +12,7 @@ namespace Caduceus.Detection.Injection;
 /// bidirectional controls, look-alike letters, smuggled text) add signals of their own (<see cref="EvasionSignals"/>).
 /// Signals that fire combine as <c>1 - Π(1 - weight)</c>: independent weak signs add up, and no number of them
 /// reaches 1. Reports at most one finding per text, covering the first to the last matched signal, when the combined
-/// score is at least 0.3; the explanation names the signals, never the text. Tool results (documents, retrieved pages)
-/// also run <see cref="IndirectInjectionSignals"/>: orders about the model's answer that have no place in data.
+/// score is at least 0.3; the explanation names the signals, never the text.
 /// </summary>
 public sealed class InjectionHeuristics : IDetector
 {
@@ -26,12 +25,11 @@ public sealed class InjectionHeuristics : IDetector
     private const byte InDecodedView = 4;
 
     private readonly InjectionSignal[] _signals;
-    private readonly InjectionSignal[] _toolSignals;
     private readonly PromptNormalizer _normalizer;
 
     /// <summary>The built-in signals with their default weights.</summary>
     public InjectionHeuristics()
-        : this(InjectionSignals.All, IndirectInjectionSignals.All, PromptNormalizer.Default)
+        : this(InjectionSignals.All)
     {
     }
 
@@ -41,17 +39,10 @@ public sealed class InjectionHeuristics : IDetector
     }
 
     internal InjectionHeuristics(InjectionSignal[] signals, PromptNormalizer normalizer)
-        : this(signals, [], normalizer)
-    {
-    }
-
-    internal InjectionHeuristics(InjectionSignal[] signals, InjectionSignal[] indirectSignals, PromptNormalizer normalizer)
     {
         ArgumentNullException.ThrowIfNull(signals);
-        ArgumentNullException.ThrowIfNull(indirectSignals);
         ArgumentNullException.ThrowIfNull(normalizer);
         _signals = signals;
-        _toolSignals = [.. signals, .. indirectSignals];
         _normalizer = normalizer;
     }
 
@@ -65,13 +56,12 @@ public sealed class InjectionHeuristics : IDetector
         ArgumentNullException.ThrowIfNull(findings);
 
         var text = input.Text;
-        var signals = input.Source == TextSource.Tool ? _toolSignals : _signals;
-        Span<byte> fired = signals.Length <= 64 ? stackalloc byte[signals.Length] : new byte[signals.Length];
+        Span<byte> fired = _signals.Length <= 64 ? stackalloc byte[_signals.Length] : new byte[_signals.Length];
         Span<bool> evasions = stackalloc bool[EvasionSignals.Techniques.Length];
         var tally = new Tally();
-        for (var i = 0; i < signals.Length; i++)
+        for (var i = 0; i < _signals.Length; i++)
         {
-            var signal = signals[i];
+            var signal = _signals[i];
             if (signal.TryMatch(text, out var signalStart, out var signalEnd))
             {
                 fired[i] = InText;
@@ -83,7 +73,7 @@ public sealed class InjectionHeuristics : IDetector
         var encoded = false;
         if (_normalizer.TryNormalize(text, out var normalized))
         {
-            ScanViews(signals, normalized.Views, fired, ref tally);
+            ScanViews(normalized.Views, fired, ref tally);
             foreach (var how in fired)
             {
                 obfuscated |= (how & InText) == 0 && (how & InFoldedView) != 0;
@@ -124,28 +114,28 @@ public sealed class InjectionHeuristics : IDetector
             tally.End - tally.Start,
             score,
             Name,
-            Explain(signals, fired, evasions, obfuscated, encoded, tally.Count)));
+            Explain(fired, evasions, obfuscated, encoded, tally.Count)));
     }
 
     // Runs the signals that did not fire in the text itself on each view. A view's match covers what the view stands for.
     // A signal already found in a view of the same sort (folded or decoded) within the span found so far has nothing to
     // add and is not run again.
-    private static void ScanViews(InjectionSignal[] signals, IReadOnlyList<PromptView> views, Span<byte> fired, ref Tally tally)
+    private void ScanViews(IReadOnlyList<PromptView> views, Span<byte> fired, ref Tally tally)
     {
         foreach (var view in views)
         {
             var sort = view.IsDecoded ? InDecodedView : InFoldedView;
             var covered = tally.Start <= view.Start && view.End <= tally.End;
-            for (var i = 0; i < signals.Length; i++)
+            for (var i = 0; i < _signals.Length; i++)
             {
-                if ((fired[i] & InText) != 0 || ((fired[i] & sort) != 0 && covered) || !signals[i].TryMatch(view.Text, out _, out _))
+                if ((fired[i] & InText) != 0 || ((fired[i] & sort) != 0 && covered) || !_signals[i].TryMatch(view.Text, out _, out _))
                 {
                     continue;
                 }
 
                 if (fired[i] == 0)
                 {
-                    tally.Add(signals[i].Weight, view.Start, view.End);
+                    tally.Add(_signals[i].Weight, view.Start, view.End);
                 }
                 else
                 {
@@ -157,7 +147,7 @@ public sealed class InjectionHeuristics : IDetector
         }
     }
 
-    private static string Explain(InjectionSignal[] signals, ReadOnlySpan<byte> fired, ReadOnlySpan<bool> evasions, bool obfuscated, bool encoded, int count)
+    private string Explain(ReadOnlySpan<byte> fired, ReadOnlySpan<bool> evasions, bool obfuscated, bool encoded, int count)
     {
         var names = new string[count];
         var n = 0;
@@ -165,7 +155,7 @@ public sealed class InjectionHeuristics : IDetector
         {
             if (fired[i] != 0)
             {
-                names[n++] = signals[i].Name;
+                names[n++] = _signals[i].Name;
             }
         }
 
