@@ -1,26 +1,18 @@
 using System.Security.Cryptography;
-using Caduceus.Gateway.Tests.Encryption;
 using Caduceus.Gateway.Tests.Infrastructure;
-using Caduceus.Gateway.Tests.Vault;
-using Npgsql;
 
 namespace Caduceus.Gateway.Tests.SharedState;
 
 /// <summary>Instances on one shared database must share the audit finding key: one with another key refuses to start.</summary>
 public sealed class FindingKeyFingerprintCheckTests : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("caduceus-finding-key-check-").FullName;
-    private SharedStateTestDatabase? _database;
+    private SharedStateFleet? _fleet;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _database = await SharedStateTestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => _fleet = await SharedStateFleet.CreateAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _database!.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async ValueTask DisposeAsync() => await _fleet!.DisposeAsync();
 
     [Fact]
     public async Task An_instance_with_another_finding_key_refuses_to_start_and_one_with_the_same_key_starts()
@@ -44,24 +36,13 @@ public sealed class FindingKeyFingerprintCheckTests : IAsyncLifetime
     private (string Path, byte[] Key) WriteFindingKey(string name)
     {
         var key = RandomNumberGenerator.GetBytes(32);
-        var path = Path.Combine(_directory, name);
+        var path = Path.Combine(_fleet!.Directory, name);
         File.WriteAllText(path, Convert.ToBase64String(key) + "\n");
         return (path, key);
     }
 
-    private Task<GatewayHarness> StartInstanceAsync(string findingKeyFile) => GatewayHarness.StartAsync(settings: new Dictionary<string, string?>
-    {
-        ["State:Store"] = "postgres",
-        ["State:ConnectionString"] = _database!.ConnectionString,
-        ["Encryption:MasterKeyFile"] = EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyA, "master.key"),
-        ["Audit:FindingKeyFile"] = findingKeyFile,
-    });
+    private Task<GatewayHarness> StartInstanceAsync(string findingKeyFile) =>
+        _fleet!.StartInstanceAsync(new Dictionary<string, string?> { ["Audit:FindingKeyFile"] = findingKeyFile });
 
-    private async Task<string> StoredFingerprintAsync()
-    {
-        await using var connection = new NpgsqlConnection(_database!.ConnectionString);
-        await connection.OpenAsync(Cancel);
-        await using var command = new NpgsqlCommand("SELECT fingerprint FROM finding_key_fingerprint", connection);
-        return (string)(await command.ExecuteScalarAsync(Cancel))!;
-    }
+    private Task<string> StoredFingerprintAsync() => _fleet!.ScalarAsync<string>("SELECT fingerprint FROM finding_key_fingerprint");
 }

@@ -1,28 +1,20 @@
 using System.Net;
-using Caduceus.Gateway.Tests.Encryption;
 using Caduceus.Gateway.Tests.Infrastructure;
-using Caduceus.Gateway.Tests.Vault;
 using Caduceus.Gateway.Tests.WebConsole;
 using Caduceus.Gateway.WebConsole.Accounts;
-using Npgsql;
 
 namespace Caduceus.Gateway.Tests.SharedState;
 
 /// <summary>Two instances started together on an empty shared database agree on one first Data Protection key.</summary>
 public sealed class SharedDataProtectionFirstKeyTests : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("caduceus-shared-first-key-").FullName;
-    private SharedStateTestDatabase? _database;
+    private SharedStateFleet? _fleet;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _database = await SharedStateTestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => _fleet = await SharedStateFleet.CreateAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _database!.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async ValueTask DisposeAsync() => await _fleet!.DisposeAsync();
 
     [Fact]
     public async Task Instances_started_together_on_an_empty_database_make_one_key_and_accept_each_others_forms()
@@ -35,14 +27,7 @@ public sealed class SharedDataProtectionFirstKeyTests : IAsyncLifetime
 
     private async Task<(long Keys, HttpStatusCode CrossForm)> StartTwoAndPostAcrossAsync()
     {
-        var masterKey = EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyA, "master.key");
-        var starts = Enumerable.Range(0, 2).Select(_ => GatewayHarness.StartAsync(
-            settings: new Dictionary<string, string?>
-            {
-                ["State:Store"] = "postgres",
-                ["State:ConnectionString"] = _database!.ConnectionString,
-                ["Encryption:MasterKeyFile"] = masterKey,
-            })).ToArray();
+        var starts = Enumerable.Range(0, 2).Select(_ => _fleet!.StartInstanceAsync()).ToArray();
         var instances = await Task.WhenAll(starts);
         await using var first = instances[0];
         await using var second = instances[1];
@@ -67,11 +52,5 @@ public sealed class SharedDataProtectionFirstKeyTests : IAsyncLifetime
         return (await KeyCountAsync(), signIn.StatusCode);
     }
 
-    private async Task<long> KeyCountAsync()
-    {
-        await using var connection = new NpgsqlConnection(_database!.ConnectionString);
-        await connection.OpenAsync(Cancel);
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM data_protection_keys", connection);
-        return (long)(await command.ExecuteScalarAsync(Cancel))!;
-    }
+    private Task<long> KeyCountAsync() => _fleet!.ScalarAsync<long>("SELECT count(*) FROM data_protection_keys");
 }

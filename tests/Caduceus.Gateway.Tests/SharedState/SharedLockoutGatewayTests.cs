@@ -1,12 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Caduceus.Gateway.Tests.Anomaly;
-using Caduceus.Gateway.Tests.Encryption;
 using Caduceus.Gateway.Tests.Infrastructure;
-using Caduceus.Gateway.Tests.Vault;
 using Caduceus.Gateway.Tests.WebConsole;
 using Caduceus.Gateway.WebConsole.Accounts;
-using Npgsql;
 using StackExchange.Redis;
 
 namespace Caduceus.Gateway.Tests.SharedState;
@@ -17,18 +14,13 @@ namespace Caduceus.Gateway.Tests.SharedState;
 /// </summary>
 public sealed class SharedLockoutGatewayTests : IAsyncLifetime
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("caduceus-shared-lockout-").FullName;
-    private SharedStateTestDatabase? _database;
+    private SharedStateFleet? _fleet;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _database = await SharedStateTestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => _fleet = await SharedStateFleet.CreateAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _database!.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async ValueTask DisposeAsync() => await _fleet!.DisposeAsync();
 
     [Fact]
     public async Task Wrong_admin_codes_spread_over_two_instances_lock_the_key_after_the_configured_total()
@@ -148,27 +140,9 @@ public sealed class SharedLockoutGatewayTests : IAsyncLifetime
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Cancel));
     }
 
-    private Task<GatewayHarness> StartInstanceAsync(Dictionary<string, string?> settings)
-    {
-        settings["State:Store"] = "postgres";
-        settings["State:ConnectionString"] = _database!.ConnectionString;
-        settings["Encryption:MasterKeyFile"] = EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyA, "master.key");
-        return GatewayHarness.StartAsync(settings: settings);
-    }
+    private Task<GatewayHarness> StartInstanceAsync(Dictionary<string, string?> settings) => _fleet!.StartInstanceAsync(settings);
 
-    private async Task<string> FailureCountersAsTextAsync()
-    {
-        await using var connection = new NpgsqlConnection(_database!.ConnectionString);
-        await connection.OpenAsync(Cancel);
-        await using var command = new NpgsqlCommand("SELECT coalesce(string_agg(f::text, ' '), '') FROM failure_counters f", connection);
-        return (string)(await command.ExecuteScalarAsync(Cancel))!;
-    }
+    private Task<string> FailureCountersAsTextAsync() => _fleet!.TablesAsTextAsync("failure_counters");
 
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_database!.ConnectionString);
-        await connection.OpenAsync(Cancel);
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync(Cancel))!;
-    }
+    private Task<long> CountAsync(string sql) => _fleet!.ScalarAsync<long>(sql);
 }

@@ -2,11 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Caduceus.Gateway.SharedState;
-using Caduceus.Gateway.Tests.Audit;
-using Caduceus.Gateway.Tests.Encryption;
 using Caduceus.Gateway.Tests.Infrastructure;
 using Caduceus.Gateway.Tests.ThreatIntel;
-using Caduceus.Gateway.Tests.Vault;
 using Caduceus.Gateway.ThreatIntel;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -24,26 +21,13 @@ public sealed class SharedThreatIntelGatewayTests : IAsyncLifetime
     private const string RoundDone = "TAXII feed peer: ";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("caduceus-shared-intel-").FullName;
-    private PostgresTestServer? _server;
-    private string? _masterKeyFile;
-    private string? _findingKeyFile;
+    private SharedStateFleet? _fleet;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        _server = await PostgresTestServer.CreateDatabaseAsync();
-        _masterKeyFile = EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyA, "master.key");
-        _findingKeyFile = Path.Combine(_directory, "finding.key");
-        await File.WriteAllTextAsync(_findingKeyFile, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) + "\n", Cancel);
-    }
+    public async ValueTask InitializeAsync() => _fleet = await SharedStateFleet.CreateAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _server!.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async ValueTask DisposeAsync() => await _fleet!.DisposeAsync();
 
     [Fact]
     public async Task A_feed_pulled_by_one_instance_is_skipped_by_the_other_which_refuses_the_imported_payload()
@@ -134,7 +118,7 @@ public sealed class SharedThreatIntelGatewayTests : IAsyncLifetime
 
     private async Task<(long Indicators, long FeedBlocks)> IndicatorsAndFeedBlocksAsync()
     {
-        await using var connection = new NpgsqlConnection(_server!.ConnectionString);
+        await using var connection = new NpgsqlConnection(_fleet!.ConnectionString);
         await connection.OpenAsync(Cancel);
         await using var command = new NpgsqlCommand(
             "SELECT (SELECT count(*) FROM threat_indicators), (SELECT count(*) FROM containment_blocks WHERE action = 'taxii')", connection);
@@ -143,19 +127,10 @@ public sealed class SharedThreatIntelGatewayTests : IAsyncLifetime
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    /// <summary>
-    /// An instance of the fleet, with the feed when given one: besides the database and master key, the instances share the audit
-    /// finding key, under which source addresses are hashed, so an address block placed through one matches on the others.
-    /// </summary>
+    /// <summary>An instance of the fleet, with the feed when given one.</summary>
     private Task<GatewayHarness> StartInstanceAsync(TaxiiTestServer? taxii)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["State:Store"] = "postgres",
-            ["State:ConnectionString"] = _server!.ConnectionString,
-            ["Encryption:MasterKeyFile"] = _masterKeyFile,
-            ["Audit:FindingKeyFile"] = _findingKeyFile,
-        };
+        var settings = _fleet!.Settings();
         if (taxii is not null)
         {
             var variable = "CADUCEUS_TEST_TAXII_TOKEN_" + Guid.NewGuid().ToString("N");

@@ -4,10 +4,7 @@ using Caduceus.Gateway.Compliance;
 using Caduceus.Gateway.Configuration;
 using Caduceus.Gateway.Drills;
 using Caduceus.Gateway.Storage;
-using Caduceus.Gateway.Tests.Audit;
-using Caduceus.Gateway.Tests.Encryption;
 using Caduceus.Gateway.Tests.Infrastructure;
-using Caduceus.Gateway.Tests.Vault;
 using Caduceus.Gateway.Training;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -23,18 +20,16 @@ public sealed class SharedTrainingGatewayTests : IAsyncLifetime
 {
     private const string NewKey = """{"application":"default","roles":["clinician"]}""";
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("caduceus-shared-training-").FullName;
-    private PostgresTestServer? _server;
+    private SharedStateFleet? _fleet;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _server = await PostgresTestServer.CreateDatabaseAsync();
+    public async ValueTask InitializeAsync() => _fleet = await SharedStateFleet.CreateAsync();
 
     public async ValueTask DisposeAsync()
     {
-        await _server!.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        await _fleet!.DisposeAsync();
     }
 
     [Fact]
@@ -110,20 +105,15 @@ public sealed class SharedTrainingGatewayTests : IAsyncLifetime
     private async Task<ComplianceReport> CliReportAsync(string framework)
     {
         var settings = Settings();
-        settings["DataDirectory"] = Directory.CreateDirectory(Path.Combine(_directory, "cli")).FullName;
+        settings["DataDirectory"] = Directory.CreateDirectory(Path.Combine(_fleet!.Directory, "cli")).FullName;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var database = new GatewayDatabase(Microsoft.Extensions.Options.Options.Create(new GatewayOptions { DataDirectory = settings["DataDirectory"]! }));
         await using var reporter = ComplianceReporter.ForDatabase(configuration, database, TimeProvider.System, "tests");
         return await reporter.CreateAsync(ComplianceFrameworks.Find(framework)!, Cancel);
     }
 
-    private Dictionary<string, string?> Settings() => new()
-    {
-        ["State:Store"] = "postgres",
-        ["State:ConnectionString"] = _server!.ConnectionString,
-        ["Encryption:MasterKeyFile"] = EncryptionTestData.WriteKeyFile(_directory, VaultTestData.KeyA, "master.key"),
-        ["Training:EnforceForAdminActions"] = "true",
-    };
+    private Dictionary<string, string?> Settings() =>
+        _fleet!.Settings(new Dictionary<string, string?> { ["Training:EnforceForAdminActions"] = "true" });
 
     private static async Task RegisterAsync(AdminPerson recorder, string id)
     {
