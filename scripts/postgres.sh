@@ -24,8 +24,18 @@ case "${1:-}" in
       chmod 700 "$data"
       as_postgres "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 >/dev/null
     fi
-    as_postgres "$bin/pg_ctl" -D "$data" -l "$data/postgres.log" -w \
-      -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+    # The port lies in Linux's ephemeral range, so a client connection that just closed can hold it in TIME-WAIT
+    # for up to a minute ("Address already in use"): retry instead of failing the run.
+    for attempt in 1 2 3 4 5 6 7 8 9 10 11 12; do
+      if as_postgres "$bin/pg_ctl" -D "$data" -l "$data/postgres.log" -w \
+        -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null; then
+        exit 0
+      fi
+      echo "postgres.sh: PostgreSQL did not start (attempt $attempt; log: $data/postgres.log); retrying in 10 s" >&2
+      sleep 10
+    done
+    echo "postgres.sh: PostgreSQL did not start on 127.0.0.1:$port; see $data/postgres.log" >&2
+    exit 1
     ;;
   stop)
     if [ -f "$data/postmaster.pid" ]; then
