@@ -7,6 +7,7 @@ using Caduceus.Detection.Injection.Learned;
 using Caduceus.Detection.Phi.Learned;
 using Caduceus.Evaluation.Data;
 using Caduceus.Evaluation.Injection;
+using Caduceus.Evaluation.Metrics;
 using Spectre.Console;
 
 namespace Caduceus.Cli.Commands;
@@ -147,9 +148,18 @@ internal static class EvalInjectionCommand
         var clock = Stopwatch.StartNew();
         // The embedding layer is slow and single-threaded per text: score texts on every core.
         var parallel = embeddingDetector is not null;
-        var report = ShowsProgress(documents.Count)
-            ? EvaluateWithProgress(documents, Score, threshold, parallel)
-            : InjectionEvaluator.Evaluate(documents, Score, threshold, parallel: parallel);
+        InjectionEvaluationReport report;
+        try
+        {
+            report = ShowsProgress(documents.Count)
+                ? EvaluateWithProgress(documents, Score, threshold, parallel)
+                : InjectionEvaluator.Evaluate(documents, Score, threshold, parallel: parallel);
+        }
+        catch (DetectionFailedException exception)
+        {
+            return CommandErrors.Fail(exception.Message);
+        }
+
         clock.Stop();
 
         if (plot is not null)

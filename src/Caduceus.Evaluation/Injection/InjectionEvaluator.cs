@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using Caduceus.Evaluation.Metrics;
+
 namespace Caduceus.Evaluation.Injection;
 
 /// <summary>Scores labelled texts and measures the detector: a text is flagged when its score reaches the threshold.</summary>
@@ -14,13 +17,37 @@ public static class InjectionEvaluator
         ArgumentNullException.ThrowIfNull(score);
         var scores = new double[documents.Count];
         var done = 0;
-        Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel ? Environment.ProcessorCount : 1 }, i =>
+        try
         {
-            scores[i] = score(documents[i]);
-            progress?.Invoke(Interlocked.Increment(ref done));
-        });
+            Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel ? Environment.ProcessorCount : 1 }, i =>
+            {
+                scores[i] = ScoreOne(documents[i], score);
+                progress?.Invoke(Interlocked.Increment(ref done));
+            });
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions.FirstOrDefault(e => e is DetectionFailedException) is { } failed)
+        {
+            // Parallel.For wraps what a text threw: report the first failed text, as the sequential PHI evaluation does.
+            throw failed;
+        }
 
         return Measure(documents, scores, threshold);
+    }
+
+    /// <summary>
+    /// A detector that cannot finish a text (a pattern over its time limit, as on an overloaded machine) fails the
+    /// evaluation naming the text's file and line, never its text: a silently skipped text would bias the figures.
+    /// </summary>
+    private static double ScoreOne(InjectionDocument document, Func<InjectionDocument, double> score)
+    {
+        try
+        {
+            return score(document);
+        }
+        catch (Exception exception) when (exception is RegexMatchTimeoutException or InvalidOperationException)
+        {
+            throw new DetectionFailedException(document.File, document.LineNumber, exception);
+        }
     }
 
     /// <summary>The metrics for scores already computed (one per document, same order).</summary>

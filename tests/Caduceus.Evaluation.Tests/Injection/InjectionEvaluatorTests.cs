@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Caduceus.Evaluation.Injection;
+using Caduceus.Evaluation.Metrics;
 
 namespace Caduceus.Evaluation.Tests.Injection;
 
@@ -21,6 +23,23 @@ public sealed class InjectionEvaluatorTests
         Assert.Equal(0.25, report.FalsePositiveRate, 6);
         Assert.Equal(new LabelCounts(2, 1), report.PerLabel["jailbreak"]);
         Assert.Equal(new LabelCounts(4, 1), report.PerLabel["benign"]);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_text_the_detectors_cannot_finish_fails_the_evaluation_naming_its_line_never_its_text(bool parallel)
+    {
+        InjectionDocument[] docs = [Doc("benign", 1), new("f#2", "f", 2, "my SSN is 123-45-6789", "injection"), Doc("benign", 3)];
+
+        var failure = Assert.Throws<DetectionFailedException>(() => InjectionEvaluator.Evaluate(
+            docs,
+            document => document.LineNumber == 2 ? throw new RegexMatchTimeoutException("text", "pattern", TimeSpan.FromSeconds(1)) : 0.0,
+            0.5,
+            parallel: parallel));
+
+        Assert.Contains("f line 2", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("123-45-6789", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
