@@ -111,13 +111,6 @@ internal sealed class GatewayHarness : IAsyncDisposable
             launch.Settings[key] = value;
         }
 
-        if (launch.Settings.TryGetValue("State:Store", out var store) && store == "postgres" && !launch.Settings.ContainsKey("Audit:FindingKeyFile"))
-        {
-            // Instances on one shared database must share the audit finding key (they refuse to start otherwise), as
-            // a fleet does from one secret; the tests of that check name their own key files.
-            launch.Settings["Audit:FindingKeyFile"] = WriteSharedFindingKey(dataDirectory);
-        }
-
         var gateway = GatewayApplication.Build(launch);
         try
         {
@@ -139,14 +132,6 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
         var address = GatewayApplication.ListeningAddresses(gateway).First();
         return new GatewayHarness(gateway, model, dataDirectory, new Uri(address + "/"), issued.Secret, logs);
-    }
-
-    /// <summary>The same finding key for every shared-state instance of the test run.</summary>
-    private static string WriteSharedFindingKey(string directory)
-    {
-        var path = Path.Combine(directory, "shared-audit-finding.key");
-        File.WriteAllText(path, Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("caduceus shared test finding key")) + "\n");
-        return path;
     }
 
     /// <summary>
